@@ -1,0 +1,58 @@
+/* Checklists: ticks are kept in this browser (localStorage works from file:// too). */
+(function () {
+  "use strict";
+  var PREFIX = "lmp-course:checklist:";
+
+  function storage() {
+    try {
+      var probe = PREFIX + "probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function setUp(list, store) {
+    var id = list.getAttribute("data-checklist");
+    var boxes = Array.prototype.slice.call(list.querySelectorAll("input[type=checkbox]"));
+    var status = list.querySelector(".course-checklist__status");
+    var clear = list.querySelector(".course-checklist__clear");
+
+    function key(box) { return PREFIX + id + ":" + box.getAttribute("data-item"); }
+    function report() {
+      var ticked = boxes.filter(function (b) { return b.checked; }).length;
+      status.textContent = ticked + " of " + boxes.length + " ticked" +
+        (store ? ". Your ticks are saved in this browser." : ". This browser cannot save ticks.");
+    }
+
+    boxes.forEach(function (box) {
+      if (store) box.checked = store.getItem(key(box)) === "1";
+      box.addEventListener("change", function () {
+        if (store) {
+          if (box.checked) store.setItem(key(box), "1");
+          else store.removeItem(key(box));
+        }
+        report();
+      });
+    });
+    clear.addEventListener("click", function () {
+      boxes.forEach(function (box) {
+        box.checked = false;
+        if (store) store.removeItem(key(box));
+      });
+      report();
+      if (boxes.length) boxes[0].focus();
+    });
+    report();
+  }
+
+  function init() {
+    var store = storage();
+    document.querySelectorAll(".course-checklist").forEach(function (list) { setUp(list, store); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

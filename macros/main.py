@@ -1,0 +1,155 @@
+"""The thin MkDocs adapter: turns `course` objects into page content. No course rules live here."""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+
+from course.checklists import load_checklists
+from course.definition import load_course
+from course.errors import CourseDataError
+from course.glossary import load_glossary
+from course.sources import documents
+
+
+def define_env(env):
+    for loader in (load_course, load_checklists, load_glossary, documents):
+        loader.cache_clear()        # `mkdocs serve` rebuilds in one process: re-read edited data
+    course = load_course()
+    env.variables["course"] = course
+    used_ids: dict[str, int] = {}
+
+    def page_path() -> str:
+        return env.page.file.src_uri if env.page else ""
+
+    def link(target: str) -> str:
+        """A link from the current page to a docs-relative target."""
+        return posixpath.relpath(target, posixpath.dirname(page_path()) or ".")
+
+    def fmt(number: float) -> str:
+        return f"{number:g}"
+
+    env.filter(fmt)
+
+    @env.macro
+    def checklist(checklist_id: str) -> str:
+        """Render a shared checklist as a labelled group of checkboxes whose ticks persist."""
+        try:
+            checklists = load_checklists()
+        except CourseDataError as exc:
+            raise ValueError("\n".join(exc.problems)) from None
+        if checklist_id not in checklists:
+            raise ValueError(f"checklist({checklist_id!r}): no such checklist in course/checklists/ "
+                             f"(known: {', '.join(sorted(checklists))})")
+        c = checklists[checklist_id]
+        key = f"{page_path()}#{c.id}"
+        used_ids[key] = used_ids.get(key, 0) + 1
+        dom = c.id if used_ids[key] == 1 else f"{c.id}-{used_ids[key]}"
+        rows = []
+        for item in c.items:
+            box = f"cl-{dom}-{item.id}"
+            detail = f'<span class="course-checklist__detail">{escape(item.detail)}</span>' if item.detail else ""
+            rows.append(f'<li><input type="checkbox" id="{box}" data-item="{item.id}">'
+                        f'<label for="{box}"><span class="course-checklist__text">{escape(item.text)}</span>'
+                        f'{detail}</label></li>')
+        intro = f'<p>{escape(c.intro)}</p>' if c.intro else ""
+        return (f'<fieldset class="course-checklist" data-checklist="{c.id}" id="checklist-{dom}">'
+                f'<legend>Checklist: {escape(c.title)}</legend>{intro}'
+                f'<ul>{"".join(rows)}</ul>'
+                f'<p class="course-checklist__status" aria-live="polite"></p>'
+                f'<button type="button" class="md-button course-checklist__clear">Clear my ticks</button>'
+                f'<p class="course-source">Source: {escape(str(c.source))}.</p></fieldset>')
+
+    @env.macro
+    def syllabus() -> str:
+        """The six weeks, their activities and study hours, from course.yml."""
+        out = []
+        for w in course.weeks:
+            out.append(f"## Week {w.number}: {w.title}\n\n{w.summary}\n")
+            out.append("| Activity | Study time |\n|---|---|")
+            for a in w.activities:
+                title = f"[{a.title}]({link(a.page)})" if a.page else a.title
+                out.append(f"| {title} | {fmt(a.hours)} h |")
+            out.append(f"| **Week {w.number} in all** | **{fmt(w.hours)} h** |\n")
+            if w.sessions_2022:
+                out.append("In the 2022 course, live webinars on these topics were held on:\n")
+                out.extend(f"- {s.date:%d %B %Y}: {s.title}" for s in w.sessions_2022)
+                out.append("")
+        out.append(f"**Total: {fmt(sum(w.hours for w in course.weeks))} hours over {len(course.weeks)} weeks.**")
+        return "\n".join(out)
+
+    @env.macro
+    def weeks_at_a_glance() -> str:
+        rows = ["| Week | Topic | Hours |", "|---|---|---|"]
+        rows += [f"| {w.number} | {w.title} | {fmt(w.hours)} |" for w in course.weeks]
+        return "\n".join(rows)
+
+    @env.macro
+    def assessment_table() -> str:
+        """What is assessed and how many points each item gives."""
+        a = course.assessment
+        criteria = "; ".join(f"{c.title} ({fmt(c.max_points)})" for c in a.essay_criteria)
+        return "\n".join([
+            "| Item | Points | Counts as completed when |", "|---|---|---|",
+            f"| {a.quiz_count} weekly quizzes of {a.quiz_questions} questions | {fmt(a.points_per_correct)} per correct "
+            f"answer: {fmt(a.quiz_max)} per quiz, {fmt(a.quizzes_max)} in all | the quiz was handed in, even with no "
+            f"correct answer |",
+            f"| Group work: the Republic of Ramsania | 0 to {fmt(a.group_work_max)} | the tutors recorded a score |",
+            f"| Final assignment: essay of {a.essay_words[0]:,} to {a.essay_words[1]:,} words | "
+            f"{len(a.essay_criteria)} criteria, 0 to {fmt(a.essay_max)} in all: {criteria} | all "
+            f"{len(a.essay_criteria)} criteria are scored |",
+            f"| Participation bonus | 0 to {fmt(a.bonus_max)}, awarded by tutors | not an assessed item |",
+        ])
+
+    @env.macro
+    def certificate_rules() -> str:
+        """The certificate rules in plain words, with the thresholds from course.yml."""
+        a, r = course.assessment, course.certificates
+        n = a.item_count
+        return "\n".join([
+            f"Your **base score** is your quiz points plus your group work plus your essay, out of "
+            f"{fmt(a.base_max)}. There are **{n} assessed items**: the {a.quiz_count} quizzes, the group work "
+            f"and the essay.\n",
+            f"- **Certificate of Achievement**: you completed all {n} items and your base score is at least "
+            f"**{fmt(r.achievement_min_points)}**.",
+            f"- **Participation bonus**: tutors may award up to {fmt(a.bonus_max)} points for "
+            f"{a.bonus_awarded_for[0].lower() + a.bonus_awarded_for[1:]} It is used **only when you need it** "
+            f"for the Certificate of Achievement: you completed all {n} items, your base score is below "
+            f"{fmt(r.achievement_min_points)}, and base plus bonus reaches {fmt(r.achievement_min_points)}. "
+            f"Otherwise it is not added.",
+            f"- **Certificate of Participation**: you did not earn Achievement, you completed at least "
+            f"**{r.participation_min_items} of the {n} items**, and your base score is at least "
+            f"**{fmt(r.participation_min_points)}**.",
+            "- Otherwise, no certificate.\n",
+            f"Scores are compared exactly, with no rounding: {fmt(r.achievement_min_points - 0.5)} is below "
+            f"{fmt(r.achievement_min_points)}. So {fmt(r.achievement_min_points)} points with the essay missing "
+            f"earns a Certificate of Participation, not Achievement.",
+        ])
+
+    @env.macro
+    def engagement_bands() -> str:
+        rows = ["| Band | Items completed (of "
+                f"{course.assessment.item_count}) |", "|---|---|"]
+        for b in course.engagement_bands:
+            span = str(b.min_items) if b.min_items == b.max_items else f"{b.min_items} to {b.max_items}"
+            rows.append(f"| {b.label} ({b.description}) | {span} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def glossary() -> str:
+        out = []
+        for t in load_glossary():
+            out.append(f"{t.term}\n:   {t.definition} *Source: {t.source}.*\n")
+        return "\n".join(out)
+
+    @env.macro
+    def source(document: str, where: str) -> str:
+        """An inline citation: `{{ source("001", "Step 1, Box 3") }}`."""
+        docs = documents()
+        if document not in docs:
+            raise ValueError(f"source({document!r}, ...): unknown document (known: {', '.join(docs)})")
+        return f"*({docs[document].short}, {where})*"
+
+    @env.macro
+    def source_list() -> str:
+        return "\n".join(f"- **{d.key}**: {d.full}" for d in documents().values())

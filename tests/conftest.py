@@ -1,0 +1,105 @@
+"""Shared fixtures: strict builds of the site, and real Chromium with the network cut off."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "course", "macros", "quizzes", "case_studies")
+
+
+class BuildError(Exception):
+    pass
+
+
+def build_site(out: Path, project: Path = ROOT, **env) -> Path:
+    """Strict build of `project` into `out`; raises BuildError with MkDocs' output on any warning."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    # Import the project's own `course` package (a copy under test may have edited its data).
+    environ["PYTHONPATH"] = os.pathsep.join([str(project), environ.get("PYTHONPATH", "")])
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
+         "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True, text=True, env=environ, cwd=project)
+    if result.returncode != 0:
+        raise BuildError(result.stdout + result.stderr)
+    return out
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's site sources, to break on purpose."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site as a trainee gets it (practice mode), built once per test run."""
+    return build_site(tmp_path_factory.mktemp("site") / "site", QUIZ_MODE="practice")
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is not installed: CI must run the browser tests (apt-get install -y chromium)")
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=path,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+class OfflinePage:
+    """A browser page where every request that is not file: is aborted and recorded."""
+
+    def __init__(self, context):
+        self.context = context
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        context.route("**/*", self._route)
+        self.page = context.new_page()
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith("file:") or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def offline(browser, tmp_path):
+    """A fresh offline browser context (own storage) per test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield OfflinePage(context)
+    context.close()
