@@ -14,6 +14,24 @@ ACTIVITY_KINDS = ("orientation", "module", "quiz", "group_work", "case_studies",
 
 
 @dataclass(frozen=True)
+class Step:
+    """One of the six steps to develop a labour migration policy (001, Section 2)."""
+
+    number: int
+    name: str
+    module: str             # id of the module activity that teaches it
+
+
+@dataclass(frozen=True)
+class AssessmentPhase:
+    """A phase of the participatory assessment of policy coherence (000, Sections 2-5)."""
+
+    id: str
+    name: str
+    module: str
+
+
+@dataclass(frozen=True)
 class Activity:
     kind: str
     id: str
@@ -115,6 +133,8 @@ class Course:
     based_on: str
     hours: float
     edition: Edition
+    steps: tuple[Step, ...]
+    assessment_phases: tuple[AssessmentPhase, ...]
     weeks: tuple[Week, ...]
     assessment: Assessment
     certificates: CertificateRules
@@ -130,14 +150,42 @@ class Course:
     def activities(self, kind: str | None = None) -> list[Activity]:
         return [a for w in self.weeks for a in w.activities if kind is None or a.kind == kind]
 
+    def activity(self, activity_id: str) -> Activity:
+        for a in self.activities():
+            if a.id == activity_id:
+                return a
+        raise KeyError(f"no activity {activity_id!r} in course.yml")
+
+    def week_of(self, activity_id: str) -> Week:
+        for w in self.weeks:
+            if any(a.id == activity_id for a in w.activities):
+                return w
+        raise KeyError(f"no activity {activity_id!r} in course.yml")
+
+    def step(self, number: int) -> Step:
+        for s in self.steps:
+            if s.number == number:
+                return s
+        raise KeyError(f"no step {number} (the steps are 1 to {len(self.steps)})")
+
 
 @cache
 def load_course(path: Path = DATA / "course.yml") -> Course:
     """Load and validate course.yml; every problem is reported at once as a CourseDataError."""
     f = Fields(path)
-    top = f.mapping(load_yaml(path), "", {"title", "subtitle", "based_on", "hours", "edition", "weeks",
+    top = f.mapping(load_yaml(path), "", {"title", "subtitle", "based_on", "hours", "edition", "steps",
+                                          "assessment_phases", "weeks",
                                           "assessment", "certificates", "engagement_bands"})
     edition = _edition(f, f.mapping(f.get(top, "edition", dict, ""), "edition", {"id", "start", "end"}))
+    steps = []
+    for where, raw in f.items(top, "steps", ""):
+        d = f.mapping(raw, where, {"number", "name", "module"})
+        steps.append(Step(f.get(d, "number", int, where), f.get(d, "name", str, where), f.get(d, "module", str, where)))
+    phases = []
+    for where, raw in f.items(top, "assessment_phases", ""):
+        d = f.mapping(raw, where, {"id", "name", "module"})
+        phases.append(AssessmentPhase(f.get(d, "id", str, where), f.get(d, "name", str, where),
+                                      f.get(d, "module", str, where)))
     weeks = tuple(_week(f, where, w) for where, w in f.items(top, "weeks", ""))
     assessment = _assessment(f, f.mapping(f.get(top, "assessment", dict, "", default={}), "assessment",
                                           {"quizzes", "group_work", "essay", "participation_bonus"}))
@@ -147,7 +195,7 @@ def load_course(path: Path = DATA / "course.yml") -> Course:
     course = Course(
         title=f.get(top, "title", str, ""), subtitle=f.get(top, "subtitle", str, ""),
         based_on=f.get(top, "based_on", str, ""), hours=f.get(top, "hours", float, "", default=0.0),
-        edition=edition, weeks=weeks, assessment=assessment, certificates=rules, engagement_bands=bands)
+        edition=edition, steps=tuple(steps), assessment_phases=tuple(phases), weeks=weeks, assessment=assessment, certificates=rules, engagement_bands=bands)
     if not f.problems:
         _check_whole(f, course)
     f.raise_if_any()
@@ -245,6 +293,15 @@ def _check_whole(f: Fields, course: Course) -> None:
             if a.id in seen:
                 f.problem(f"weeks[{w.number - 1}].activities[{i}].id", f"duplicate id {a.id!r}")
             seen.add(a.id)
+    if [s.number for s in course.steps] != list(range(1, len(course.steps) + 1)):
+        f.problem("steps", "must be numbered 1, 2, 3 … in order")
+    modules = {a.id for a in course.activities("module")}
+    for i, s in enumerate(course.steps):
+        if s.module not in modules:
+            f.problem(f"steps[{i}].module", f"{s.module!r} is not a module in weeks")
+    for i, p in enumerate(course.assessment_phases):
+        if p.module not in modules:
+            f.problem(f"assessment_phases[{i}].module", f"{p.module!r} is not a module in weeks")
     quizzes = course.activities("quiz")
     if len(quizzes) != course.assessment.quiz_count:
         f.problem("assessment.quizzes.count",

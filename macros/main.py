@@ -61,6 +61,20 @@ def define_env(env):
                 f'<p class="course-source">Source: {escape(str(c.source))}.</p></fieldset>')
 
     @env.macro
+    def module_intro(module_id: str) -> str:
+        """The week and study time of a module, from course.yml (so they add up to the syllabus)."""
+        activity = course.activity(module_id)
+        week = course.week_of(module_id)
+        hours = f'{fmt(activity.hours)} hour{"s" if activity.hours != 1 else ""}'
+        return (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({link('syllabus.md')})\n"
+                "{: .course-module-intro }")
+
+    @env.macro
+    def step_name(number: int) -> str:
+        """The name of one of the six steps, exactly as the ILO guide gives it."""
+        return course.step(number).name
+
+    @env.macro
     def syllabus() -> str:
         """The six weeks, their activities and study hours, from course.yml."""
         out = []
