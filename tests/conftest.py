@@ -24,7 +24,7 @@ def build_site(out: Path, project: Path = ROOT, **env) -> Path:
     # Import the project's own `course` package (a copy under test may have edited its data).
     environ["PYTHONPATH"] = os.pathsep.join([str(project), environ.get("PYTHONPATH", "")])
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         capture_output=True, text=True, env=environ, cwd=project)
     if result.returncode != 0:
@@ -34,6 +34,7 @@ def build_site(out: Path, project: Path = ROOT, **env) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's site sources, to break on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

@@ -1,0 +1,11 @@
+/* Material's search panel has role="dialog" but no name; screen readers announce it as "Search". */
+(function () {
+  "use strict";
+  function name() {
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (el) {
+      el.setAttribute("aria-label", "Search");
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", name);
+  else name();
+})();
