@@ -1,0 +1,102 @@
+"""Site budgets (DESIGN.md): build time vs a plain Material build, module page weight, offline zip size.
+
+Run: .venv/bin/python bench/site.py   (or `make bench`). Prints figures and exits 1 if over budget.
+Times are ratios against a baseline measured in the same run, since these machines are noisy.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_RATIO_BUDGET = 1.5
+PAGE_BUDGET = 400 * 1024
+ZIP_BUDGET = 10 * 1024 * 1024
+RUNS = 5
+
+PLAIN_CONFIG = """site_name: Plain baseline
+theme:
+  name: material
+plugins:
+  - search
+markdown_extensions: [admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+"""
+
+
+def timed_build(config: Path, out: Path, env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+                   check=True, env=env, cwd=config.parent, capture_output=True)
+    return time.perf_counter() - start
+
+
+def plain_project(site: Path, dest: Path) -> Path:
+    """A plain Material project with the same Markdown: every page of the real build, as Markdown source."""
+    docs = dest / "docs"
+    for src in list((ROOT / "docs").rglob("*.md")) + list((ROOT / "case_studies").glob("*.md")):
+        target = docs / src.relative_to(ROOT / ("docs" if src.is_relative_to(ROOT / "docs") else "."))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Macro calls are left as text: the baseline parses the same amount of Markdown, without macros.
+        target.write_text(src.read_text(encoding="utf-8").replace("{{", "{ {").replace("}}", "} }"),
+                          encoding="utf-8")
+    for quiz in (ROOT / "quizzes").glob("week-*.yml"):
+        (docs / "quizzes").mkdir(parents=True, exist_ok=True)
+        (docs / "quizzes" / f"{quiz.stem}.md").write_text(f"# {quiz.stem}\n\n```yaml\n{quiz.read_text()}\n```\n")
+    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG)
+    return dest / "mkdocs.yml"
+
+
+def page_weight(site: Path, page: Path) -> int:
+    """Bytes a first visit to `page` loads: the HTML, its stylesheets and scripts, the search worker."""
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"', html)
+    files = {page} | {(page.parent / ref).resolve() for ref in refs}
+    files |= set((site / "assets" / "javascripts" / "workers").glob("*.js"))
+    return sum(f.stat().st_size for f in files if f.is_file())
+
+
+def main() -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        ours, plain = [], []
+        plain_cfg = plain_project(ROOT, tmp / "plain")
+        for i in range(RUNS):                       # alternate, so drift hits both alike
+            ours.append(timed_build(ROOT / "mkdocs.yml", tmp / "ours", {**env, "QUIZ_MODE": "practice"}))
+            plain.append(timed_build(plain_cfg, tmp / "plain-site", env))
+        ratio = statistics.median(ours) / statistics.median(plain)
+        print(f"build: ours {statistics.median(ours):.2f} s, plain Material {statistics.median(plain):.2f} s "
+              f"(median of {RUNS}), ratio {ratio:.2f} (budget {BUILD_RATIO_BUDGET})")
+        ok &= ratio <= BUILD_RATIO_BUDGET
+
+        site = tmp / "ours"
+        modules = sorted((site / "modules").glob("*.html")) or sorted(site.glob("*.html"))
+        heaviest = max(modules, key=lambda p: page_weight(site, p))
+        weight = page_weight(site, heaviest)
+        print(f"heaviest module page first load: {heaviest.relative_to(site)} {weight / 1024:.0f} KB "
+              f"(budget {PAGE_BUDGET // 1024} KB, search index excluded)")
+        ok &= weight <= PAGE_BUDGET
+
+        archive = tmp / "course-site.zip"
+        shutil.make_archive(str(archive.with_suffix("")), "zip", root_dir=tmp, base_dir="ours")
+        size = archive.stat().st_size
+        with zipfile.ZipFile(archive) as z:
+            count = len(z.namelist())
+        print(f"offline zip: {size / 1024 / 1024:.1f} MB, {count} files (budget {ZIP_BUDGET // 1024 // 1024} MB)")
+        ok &= size <= ZIP_BUDGET
+    print("site budgets:", "OK" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
