@@ -104,3 +104,24 @@ def offline(browser, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield OfflinePage(context)
     context.close()
+
+
+# The source documents sit beside the project (../shared/seeds), as on developers' machines and in CI.
+SEEDS = Path(os.environ.get("SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
+SOURCE_FILES = {
+    "000": "000_19207327cf0b9251.txt",
+    "001": "001_945ba2a384a8805c.txt",
+    "002": "002_93e86c4c858dcb2e.txt",
+    "003": "003_b686a6334926d2b6.txt",
+    "004": "004_83c6f84ad271645a.txt",
+}
+
+
+def source_lines(document: str) -> list[str]:
+    """The lines of a source document, for tests that check a fact against the line it came from."""
+    path = SEEDS / SOURCE_FILES[document]
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"source documents missing at {SEEDS}: CI must check facts against them")
+        pytest.skip(f"source documents not available at {SEEDS} (set SEEDS_DIR)")
+    return path.read_text(encoding="utf-8").splitlines()

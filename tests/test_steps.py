@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import source_lines
 from course.definition import load_course
 
 COURSE = load_course()
-SEEDS = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
 
 # Each module page must render these checklists from the ILO guide (001).
 REQUIRED_CHECKLISTS = {
@@ -28,11 +28,6 @@ REQUIRED_CHECKLISTS = {
     "step-6": {"step-6-finalize"},                                        # Table 13
 }
 
-SOURCE_FILES = {
-    "001": "001_945ba2a384a8805c.txt",
-    "002": "002_93e86c4c858dcb2e.txt",
-    "004": "004_83c6f84ad271645a.txt",
-}
 
 # Facts the pages state, each with the source line it was checked against: (text, document, line, module).
 FACTS = [
@@ -105,9 +100,6 @@ def test_there_are_enough_spot_checked_facts():
 @pytest.mark.parametrize("fact, document, line, module_id", FACTS,
                          ids=[f"{m}:{d}:L{n}:{f[:30]}" for f, d, n, m in FACTS])
 def test_fact_matches_its_source_line_and_the_page(site, fact, document, line, module_id):
-    path = SEEDS / SOURCE_FILES[document]
-    if not path.exists():
-        pytest.skip(f"source documents not available at {SEEDS} (set SEEDS_DIR)")
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = source_lines(document)
     assert normalize(fact) in normalize(lines[line - 1]), f"{document} line {line} no longer says {fact!r}"
     assert normalize(fact) in article_text(page_soup(site, module_id)), f"{module_id}: page no longer says {fact!r}"
