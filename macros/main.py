@@ -167,3 +167,93 @@ def define_env(env):
     @env.macro
     def source_list() -> str:
         return "\n".join(f"- **{d.key}**: {d.full}" for d in documents().values())
+
+    # --- Case studies, group work and final assignment (course/case_studies.py, course/rubrics.py) ---
+    from course.case_studies import load_case_studies
+    from course.rubrics import load_rubrics
+
+    for loader in (load_case_studies, load_rubrics):
+        loader.cache_clear()
+
+    def case_studies():
+        try:
+            return load_case_studies()
+        except CourseDataError as exc:
+            raise ValueError("\n".join(exc.problems)) from None
+
+    def rubrics():
+        try:
+            return load_rubrics()
+        except CourseDataError as exc:
+            raise ValueError("\n".join(exc.problems)) from None
+
+    def years(study) -> str:
+        return ", ".join(map(str, study.years))
+
+    @env.macro
+    def case_study_facts() -> str:
+        """The facts box of the current case-study page, from its front matter."""
+        name = posixpath.splitext(posixpath.basename(page_path()))[0]
+        study = next((s for s in case_studies() if s.name == name), None)
+        if study is None:
+            raise ValueError(f"case_study_facts(): {page_path()} is not a case study in case_studies/")
+        phases = {p.id: p.name for p in course.assessment_phases}
+        rows = [("Country", study.country), ("Policy", study.policy), ("Year(s)", years(study)),
+                ("Lead institution", study.lead_institution),
+                ("Steps it illustrates", "; ".join(f"Step {s.number}: {course.step(s.number).name}"
+                                                   for s in study.steps)),
+                ("Phases of a participatory assessment",
+                 "; ".join(phases[p] for p in study.assessment_phases) or "none in the sources"),
+                ("Sources", "; ".join(str(c) for c in study.sources))]
+        lines = ['!!! info "Facts at a glance"', "", "    | Fact | From the sources |", "    |---|---|"]
+        lines += [f"    | **{k}** | {v} |" for k, v in rows]
+        return "\n".join(lines) + "\n"
+
+    @env.macro
+    def case_study_table() -> str:
+        """The three countries against the six steps, generated from the case studies' front matter."""
+        studies = case_studies()
+        head = "| Country | " + " | ".join(f"[{s.country}]({link(s.page)})" for s in studies) + " |"
+        rows = [head, "|---" * (len(studies) + 1) + "|",
+                "| **Policy** | " + " | ".join(s.policy for s in studies) + " |",
+                "| **Year(s)** | " + " | ".join(years(s) for s in studies) + " |",
+                "| **Lead institution** | " + " | ".join(s.lead_institution for s in studies) + " |"]
+        for step in course.steps:
+            cells = [(s.step(step.number).how if s.step(step.number) else "—") for s in studies]
+            rows.append(f"| **Step {step.number}**: {step.name} | " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+
+    def rubric(criteria, heading: str) -> str:
+        out = []
+        for c in criteria:
+            out.append(f"{heading} {c.title} (0 to {fmt(c.max_points)} points)\n")
+            out.append(f"*What the tutor looks at:* {c.looks_for}\n")
+            out.append("| Points | What the work shows |\n|---|---|")
+            out.extend(f"| {b.label} | {b.descriptor} |" for b in c.bands)
+            out.append("")
+        return "\n".join(out)
+
+    @env.macro
+    def essay_rubric(heading: str = "###") -> str:
+        """The essay rubric: course.yml's criteria, with the band descriptors of course/rubrics.yml."""
+        return rubric(rubrics().essay, heading)
+
+    @env.macro
+    def group_work_rubric(heading: str = "###") -> str:
+        """The group-work rubric; its criteria add up to course.yml's group-work points."""
+        return rubric(rubrics().group_work, heading)
+
+    @env.macro
+    def rubric_summary(which: str) -> str:
+        """A one-table overview of a rubric's criteria and points, with the total."""
+        criteria = {"essay": rubrics().essay, "group_work": rubrics().group_work}[which]
+        rows = ["| Criterion | Points |", "|---|---|"]
+        rows += [f"| {c.title} | 0 to {fmt(c.max_points)} |" for c in criteria]
+        rows.append(f"| **Total** | **0 to {fmt(sum(c.max_points for c in criteria))}** |")
+        return "\n".join(rows)
+
+    @env.macro
+    def essay_words() -> str:
+        """The essay's length, e.g. "1,500 to 2,500", from course.yml."""
+        fewest, most = course.assessment.essay_words
+        return f"{fewest:,} to {most:,}"
