@@ -220,7 +220,9 @@ def define_env(env):
                 "| **Lead institution** | " + " | ".join(s.lead_institution for s in studies) + " |"]
         for step in course.steps:
             cells = [(s.step(step.number).how if s.step(step.number) else "—") for s in studies]
-            rows.append(f"| **Step {step.number}**: {step.name} | " + " | ".join(cells) + " |")
+            page = course.activity(step.module).page
+            label = f"[Step {step.number}]({link(page)})" if page else f"Step {step.number}"
+            rows.append(f"| **{label}**: {step.name} | " + " | ".join(cells) + " |")
         return "\n".join(rows)
 
     def rubric(criteria, heading: str) -> str:
