@@ -259,3 +259,113 @@ def define_env(env):
         """The essay's length, e.g. "1,500 to 2,500", from course.yml."""
         fewest, most = course.assessment.essay_words
         return f"{fewest:,} to {most:,}"
+
+    # --- Policy coherence: the participatory assessment's tools (course/tools/*.yml, source 000) ---
+    from course.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
+
+    for loader in (load_focus_groups, load_outline, load_principles, load_questionnaires):
+        loader.cache_clear()
+
+    def tool_block(tool_id: str, body: str, citation) -> str:
+        """A tool wrapped so tests and print styles can find it; Markdown inside is still rendered."""
+        return (f'<div class="course-tool" data-tool="{tool_id}" markdown>\n\n{body}\n\n'
+                f'*Source: {citation}.*\n{{: .course-source }}\n\n</div>')
+
+    @env.macro
+    def assessment_phases() -> str:
+        """The phases of the participatory assessment, in order, linked to their modules."""
+        out = []
+        for i, p in enumerate(course.assessment_phases, 1):
+            page = course.activity(p.module).page
+            out.append(f"{i}. [{p.name}]({link(page)})" if page else f"{i}. {p.name}")
+        return "\n".join(out)
+
+    @env.macro
+    def coherence_principles() -> str:
+        """Box 1's eight guiding principles, with the course's short name for each."""
+        return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.** "{p.text}"' for p in load_principles())
+
+    @env.macro
+    def principle_actions() -> str:
+        """Table 6: for each principle, the challenges, actions and responsible institutions."""
+        out = []
+        for p in load_principles():
+            out.append(f"**Principle {p.number}: {p.name}**\n")
+            out.append("| Challenge to coherence | Actions | Responsible institutions |\n|---|---|---|")
+            out += [f"| {c.challenge} | {' '.join(c.actions)} | {', '.join(c.responsible)} |" for c in p.challenges]
+            out.append("")
+        return "\n".join(out)
+
+    @env.macro
+    def questionnaire(questionnaire_id: str) -> str:
+        """One question list as a numbered table, with the institutions to address where the manual says."""
+        q = load_questionnaires()[questionnaire_id]
+        asks = any(x.ask for x in q.questions)
+        rows = ["| No. | Question | Institutions to address |", "|---|---|---|"] if asks else \
+               ["| No. | Question |", "|---|---|"]
+        for i, x in enumerate(q.questions, 1):
+            cell = (", ".join(x.ask) if x.ask else "*Not clear in the manual's table: choose yourself.*")
+            rows.append(f"| {i} | {x.text} | {cell} |" if asks else f"| {i} | {x.text} |")
+        intro = f"{q.intro}\n\n" if q.intro else ""
+        return tool_block(q.id, intro + "\n".join(rows), q.source)
+
+    @env.macro
+    def focus_group_minutes() -> int:
+        """How long Annex 2's four sessions take together."""
+        return sum(s.minutes for s in load_focus_groups().sessions)
+
+    @env.macro
+    def focus_groups() -> str:
+        """The three focus-group scripts of Annex 2, session by session."""
+        fg = load_focus_groups()
+        out = ["| Session | Minutes |", "|---|---|"]
+        out += [f"| {s.name} | {s.minutes} |" for s in fg.sessions]
+        out.append(f"| **In all** | **{focus_group_minutes()}** |\n")
+        out.append(f"### What the facilitator says in {fg.sessions[0].name[0].lower()}{fg.sessions[0].name[1:]}\n")
+        out += [f"{i}. {step}" for i, step in enumerate(fg.introduction, 1)]
+        blocks = ["\n".join(out)]
+        for g in fg.groups:
+            body = [f"## {g.title}\n", f"- **Target:** {g.target}", f"- **Participants:** {g.participants}",
+                    f"- **Requirements:** {g.requirements}", "- **Objectives:**"]
+            body += [f"    - {o}" for o in g.objectives]
+            body.append("")
+            if g.note:
+                body.append(f'!!! note "Tip from the manual"\n    {g.note}\n')
+            body.append(f"**{fg.sessions[0].name}** ({fg.sessions[0].minutes} minutes): the introduction above.\n")
+            for s in fg.sessions[1:]:
+                questions = g.questions.get(s.id, ())
+                body.append(f"**{s.name}** ({s.minutes} minutes)\n")
+                body += [f"{i}. {text}" for i, text in enumerate(questions, 1)]
+                body.append("")
+            body.append("Close by thanking the participants for their time.")
+            blocks.append(tool_block(g.id, "\n".join(body), fg.source))
+        return "\n\n".join(blocks)
+
+    @env.macro
+    def outline(name: str) -> str:
+        """A fill-in document (terms of reference, report outline) from course/tools/<name>.yml."""
+        o = load_outline(name)
+        out = [o.intro + "\n"] if o.intro else []
+        for s in o.sections:
+            out.append(f"### {s.heading}\n")
+            if s.text:
+                out.append(s.text + "\n")
+            out += [f"- {item}" for item in s.items]
+            out.append("")
+        return tool_block(o.id, "\n".join(out), o.source)
+
+    @env.macro
+    def swot_grid() -> str:
+        """One empty SWOT grid per guiding principle, to fill in at the workshop."""
+        o = load_outline("swot-grid")
+        out = [o.intro + "\n", "| Part of the grid | Question to ask |", "|---|---|"]
+        out += [f"| **{s.heading}** | {s.text} |" for s in o.sections]
+        out.append("")
+        names = [s.heading for s in o.sections]
+        for p in load_principles():
+            out.append(f"### Principle {p.number}: {p.name}\n")
+            out.append(f'"{p.text}"\n')
+            for pair in (names[:2], names[2:]):
+                out.append("| " + " | ".join(pair) + " |\n|" + "---|" * len(pair))
+                out.append("| " + " | ".join(" " for _ in pair) + " |\n")
+        return tool_block("swot-grid", "\n".join(out), o.source)
