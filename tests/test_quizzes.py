@@ -228,3 +228,93 @@ def test_answers_that_are_not_letters_name_the_file(tmp_path):
 
 def test_bank_folder_is_the_one_the_site_mounts():
     assert QUIZZES == Path(__file__).resolve().parent.parent / "quizzes"
+
+
+# --- The built pages: practice and graded -----------------------------------------------------------
+
+from bs4 import BeautifulSoup  # noqa: E402
+
+from conftest import BuildError, build_site  # noqa: E402
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, so a text is found whatever HTML or JSON escaping it went through."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _key_leaks(site: Path) -> dict[str, list[str]]:
+    """Every file under site/ holding an explanation, or a serialized answer key."""
+    explanations = {q.id: _squash(q.explanation) for quiz in QUIZZES_LIST for q in quiz.questions}
+    key_patterns = [re.compile(r'"(answer|letter|why)"\s*:'), re.compile(r'data-(answer|correct)\b')]
+    key_patterns += [re.compile(rf'"{re.escape(q.id)}"\s*:\s*(\{{|"[a-e]")')
+                     for quiz in QUIZZES_LIST for q in quiz.questions]
+    leaks: dict[str, list[str]] = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        squashed = _squash(text)
+        found = [f"explanation of {qid}" for qid, e in explanations.items()
+                 if e[:120] in squashed or e[-120:] in squashed]
+        found += [f"key pattern {p.pattern}" for p in key_patterns if p.search(text)]
+        if found:
+            leaks[str(path.relative_to(site))] = found
+    return leaks
+
+
+@pytest.mark.parametrize("quiz", QUIZZES_LIST, ids=lambda q: q.key)
+def test_quiz_page_contract(site, quiz):
+    soup = BeautifulSoup((site / "quizzes" / f"{quiz.key}.html").read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text(strip=True).rstrip("¶") for h in soup.select("h1")] == [f"Quiz {quiz.week}: {quiz.title}"]
+    root = soup.select_one(".course-quiz")
+    assert (root["data-quiz"], root["data-edition"], root["data-mode"]) == (quiz.key, quiz.edition, "practice")
+    fieldsets = root.select("fieldset.course-quiz__question")
+    assert [f.legend.get_text() for f in fieldsets] == [q.question for q in quiz.questions]
+    for fieldset, q in zip(fieldsets, quiz.questions):
+        radios = fieldset.select("input[type=radio]")
+        assert [r["value"] for r in radios] == list(q.options)
+        labels = [root.select_one(f'label[for="{r["id"]}"]').get_text() for r in radios]
+        assert labels == list(q.options.values())
+    for label in ("Trainee ID", "Name"):
+        field = root.find("label", string=label)
+        assert field is not None and root.select_one(f'input#{field["for"]}[type=text]') is not None
+    buttons = [b.get_text() for b in root.select("button")]
+    assert buttons == ["Check my answers", "Download my answers", "Clear my answers"]
+    assert root.select_one('[aria-live="polite"]') is not None
+
+
+def test_practice_site_keeps_explanations_out_of_search(site):
+    for index in ("search/search_index.json", "search/search_index.js"):
+        text = _squash((site / index).read_text(encoding="utf-8"))
+        assert not [q.id for quiz in QUIZZES_LIST for q in quiz.questions if _squash(q.explanation)[:120] in text]
+    # The detector sees the key where it is (the practice pages), so its silence on a graded site means something.
+    leaks = _key_leaks(site)
+    assert set(leaks) == {f"quizzes/{quiz.key}.html" for quiz in QUIZZES_LIST}
+
+
+@pytest.fixture(scope="module")
+def graded_site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("graded") / "site", QUIZ_MODE="graded")
+
+
+def test_graded_site_has_no_key_and_no_explanation_anywhere(graded_site):
+    assert _key_leaks(graded_site) == {}
+
+
+@pytest.mark.parametrize("quiz", QUIZZES_LIST, ids=lambda q: q.key)
+def test_graded_page_has_no_check_button_but_can_be_handed_in(graded_site, quiz):
+    soup = BeautifulSoup((graded_site / "quizzes" / f"{quiz.key}.html").read_text(encoding="utf-8"), "html.parser")
+    root = soup.select_one(".course-quiz")
+    assert root["data-mode"] == "graded" and root["data-edition"] == quiz.edition
+    assert [b.get_text() for b in root.select("button")] == ["Download my answers", "Clear my answers"]
+    assert "Check my answers" not in soup.get_text()
+    assert len(root.select("fieldset.course-quiz__question")) == 10
+    data = json.loads(root.select_one("script.course-quiz__data").get_text())
+    assert data == {"quiz": quiz.key, "edition": quiz.edition, "mode": "graded"}
+
+
+def test_unknown_quiz_mode_fails_the_build(tmp_path):
+    with pytest.raises(BuildError) as caught:
+        build_site(tmp_path / "site", QUIZ_MODE="exam")
+    assert "QUIZ_MODE" in str(caught.value) and "'exam'" in str(caught.value)
