@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from html import escape
 
@@ -9,15 +10,21 @@ from course.checklists import load_checklists
 from course.definition import load_course
 from course.errors import CourseDataError
 from course.glossary import load_glossary
+from course.quizzes import load_quiz_bank
 from course.sources import documents
+
+QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
 
 
 def define_env(env):
-    for loader in (load_course, load_checklists, load_glossary, documents):
+    for loader in (load_course, load_checklists, load_glossary, documents, load_quiz_bank):
         loader.cache_clear()        # `mkdocs serve` rebuilds in one process: re-read edited data
     course = load_course()
     env.variables["course"] = course
     used_ids: dict[str, int] = {}
+    quiz_mode = str((env.conf.get("extra") or {}).get("quiz_mode") or "practice")
+    if quiz_mode not in QUIZ_MODES:
+        raise ValueError(f"extra.quiz_mode (QUIZ_MODE) is {quiz_mode!r}; use one of: {', '.join(QUIZ_MODES)}")
 
     def page_path() -> str:
         return env.page.file.src_uri if env.page else ""
@@ -369,3 +376,55 @@ def define_env(env):
                 out.append("| " + " | ".join(pair) + " |\n|" + "---|" * len(pair))
                 out.append("| " + " | ".join(" " for _ in pair) + " |\n")
         return tool_block("swot-grid", "\n".join(out), o.source)
+
+    @env.macro
+    def quiz_page(key: str) -> str:
+        """A week's quiz from quizzes/<key>.yml; the key and explanations only in practice mode."""
+        try:
+            bank = load_quiz_bank()
+        except CourseDataError as exc:
+            raise ValueError("\n".join(exc.problems)) from None
+        if key not in bank.quizzes:
+            raise ValueError(f"quiz_page({key!r}): no such quiz in quizzes/ (known: {', '.join(bank.quizzes)})")
+        quiz = bank.quiz(key)
+        practice = quiz_mode == "practice"
+        data = {"quiz": quiz.key, "edition": quiz.edition, "mode": quiz_mode}
+        if practice:    # in a <script>, which the search index skips
+            data["key"] = {q.id: {"letter": q.answer, "text": q.options[q.answer], "why": q.explanation}
+                           for q in quiz.questions}
+        items = []
+        for q in quiz.questions:
+            options = "".join(
+                f'<li><input type="radio" name="{key}-{q.id}" id="{key}-{q.id}-{letter}" value="{letter}">'
+                f'<label for="{key}-{q.id}-{letter}">{escape(text)}</label></li>'
+                for letter, text in q.options.items())
+            feedback = '<div class="course-quiz__feedback" hidden></div>' if practice else ""
+            items.append(f'<li><fieldset class="course-quiz__question" data-question="{q.id}">'
+                         f'<legend>{escape(q.question)}</legend><ul class="course-quiz__options">{options}</ul>'
+                         f'{feedback}<p class="course-source">Source: {escape(str(q.source))}.</p></fieldset></li>')
+        check = ('<button type="button" class="md-button md-button--primary course-quiz__check">'
+                 'Check my answers</button>') if practice else ""
+        how = ("When you are ready, press <strong>Check my answers</strong> to see which answers are right, "
+               "with an explanation. " if practice else "")
+        intro = (f'<div class="course-quiz__intro"><p>{len(quiz.questions)} questions. Choose one answer for each. '
+                 f'{how}Your answers are kept in this browser, on this device, until you clear them.</p>'
+                 '<p>To hand in the quiz, enter your Trainee ID, press <strong>Download my answers</strong> and send '
+                 f'the file it saves (<code>quiz-{key}-&lt;your ID&gt;.json</code>) to your tutor, as your tutor '
+                 'asked: by e-mail, on a USB stick or in a shared folder.</p></div>')
+        trainee = (f'<div class="course-quiz__trainee">'
+                   f'<p><label for="{key}-trainee-id">Trainee ID</label>'
+                   f'<input type="text" id="{key}-trainee-id" class="course-quiz__trainee-id" autocomplete="off" '
+                   f'spellcheck="false" aria-describedby="{key}-trainee-id-error">'
+                   f'<span class="course-quiz__error" id="{key}-trainee-id-error"></span></p>'
+                   f'<p><label for="{key}-name">Name</label>'
+                   f'<input type="text" id="{key}-name" class="course-quiz__name" autocomplete="name"></p></div>')
+        actions = (f'<div class="course-quiz__actions">{check}'
+                   '<button type="button" class="md-button course-quiz__download">Download my answers</button>'
+                   '<button type="button" class="md-button course-quiz__clear">Clear my answers</button></div>'
+                   '<p class="course-quiz__status" role="status" aria-live="polite"></p>')
+        payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        return (f"# Quiz {quiz.week}: {quiz.title}\n\n"
+                f'<div class="course-quiz" data-quiz="{quiz.key}" data-edition="{quiz.edition}" '
+                f'data-mode="{quiz_mode}">{intro}<form class="course-quiz__form" novalidate>{trainee}'
+                f'<ol class="course-quiz__questions">{"".join(items)}</ol>{actions}</form>'
+                f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n')

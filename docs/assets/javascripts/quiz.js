@@ -1,0 +1,196 @@
+/* Weekly quizzes: answers kept in this browser, checked on the page (practice mode only), and
+   downloaded as the answer file the tutor's grader reads (course/quizzes.py, read_answer_file).
+   No network: everything the page needs is in the page. */
+(function () {
+  "use strict";
+  var PREFIX = "lmp-course:quiz:";
+  var FORMAT = "lmp-quiz-answers";
+  var VERSION = 1;
+
+  function storage() {
+    try {
+      var probe = PREFIX + "probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function setUp(root, store) {
+    var data = JSON.parse(root.querySelector(".course-quiz__data").textContent);
+    var quiz = data.quiz;
+    var edition = data.edition;
+    var solutions = data.mode === "practice" ? data.key || null : null;
+    var storeKey = PREFIX + quiz + ":" + edition;     // another edition starts from a clean page
+    var questions = Array.prototype.slice.call(root.querySelectorAll(".course-quiz__question"));
+    var traineeId = root.querySelector(".course-quiz__trainee-id");
+    var name = root.querySelector(".course-quiz__name");
+    var idError = root.querySelector(".course-quiz__error");
+    var status = root.querySelector(".course-quiz__status");
+    var checkButton = root.querySelector(".course-quiz__check");
+
+    function radios(fieldset) {
+      return Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio]"));
+    }
+    function chosen(fieldset) {
+      var picked = radios(fieldset).filter(function (r) { return r.checked; })[0];
+      return picked ? picked.value : null;
+    }
+    function answers() {
+      var out = {};
+      questions.forEach(function (q) {
+        var letter = chosen(q);
+        if (letter) out[q.getAttribute("data-question")] = letter;
+      });
+      return out;
+    }
+    function answeredCount() { return Object.keys(answers()).length; }
+
+    function save() {
+      if (!store) return;
+      store.setItem(storeKey, JSON.stringify({
+        trainee_id: traineeId.value, name: name.value, answers: answers()
+      }));
+    }
+    function load() {
+      if (!store) return;
+      var saved;
+      try { saved = JSON.parse(store.getItem(storeKey) || "null"); } catch (e) { saved = null; }
+      if (!saved) return;
+      traineeId.value = saved.trainee_id || "";
+      name.value = saved.name || "";
+      questions.forEach(function (q) {
+        var letter = (saved.answers || {})[q.getAttribute("data-question")];
+        radios(q).forEach(function (r) { r.checked = r.value === letter; });
+      });
+    }
+    function say(message) {
+      status.textContent = message;
+    }
+    function progress() {
+      return answeredCount() + " of " + questions.length + " answered." +
+        (store ? " Your answers are saved in this browser." : " This browser cannot save your answers: download them before you leave.");
+    }
+
+    function clearFeedback(q) {
+      var box = q.querySelector(".course-quiz__feedback");
+      if (box) { box.hidden = true; box.textContent = ""; }
+      q.classList.remove("course-quiz__question--correct", "course-quiz__question--incorrect");
+      radios(q).forEach(function (r) {
+        r.parentNode.classList.remove("course-quiz__option--right", "course-quiz__option--wrong");
+      });
+    }
+
+    function paragraph(className, text) {
+      var p = document.createElement("p");
+      p.className = className;
+      p.textContent = text;
+      return p;
+    }
+
+    function check() {
+      var right = 0;
+      questions.forEach(function (q) {
+        var id = q.getAttribute("data-question");
+        var solution = solutions[id];
+        var letter = chosen(q);
+        var box = q.querySelector(".course-quiz__feedback");
+        clearFeedback(q);
+        var ok = letter === solution.letter;
+        if (ok) right += 1;
+        q.classList.add(ok ? "course-quiz__question--correct" : "course-quiz__question--incorrect");
+        radios(q).forEach(function (r) {
+          if (r.value === solution.letter) r.parentNode.classList.add("course-quiz__option--right");
+          else if (r.checked) r.parentNode.classList.add("course-quiz__option--wrong");
+        });
+        var verdict = ok ? "Correct." : (letter ? "Not correct." : "Not answered.");
+        box.appendChild(paragraph("course-quiz__verdict", verdict));
+        if (!ok) box.appendChild(paragraph("course-quiz__right-answer", "The right answer: " + solution.text));
+        box.appendChild(paragraph("course-quiz__explanation", solution.why));
+        box.hidden = false;
+      });
+      say(right + " of " + questions.length + " correct." +
+        (answeredCount() < questions.length ? " " + (questions.length - answeredCount()) + " not answered." : ""));
+    }
+
+    function showIdError(message) {
+      idError.textContent = message;
+      traineeId.setAttribute("aria-invalid", "true");
+    }
+    function hideIdError() {
+      idError.textContent = "";
+      traineeId.removeAttribute("aria-invalid");
+    }
+
+    function download() {
+      var id = traineeId.value.trim();
+      if (!id) {
+        showIdError("Enter your Trainee ID first: your tutor needs it to record your quiz.");
+        say("Your answers were not downloaded: enter your Trainee ID first.");
+        traineeId.focus();
+        return;
+      }
+      hideIdError();
+      var file = {
+        format: FORMAT, version: VERSION, quiz: quiz, edition: edition,
+        trainee_id: id, name: name.value.trim(), answers: answers(),
+        saved_at: new Date().toISOString()
+      };
+      var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
+      var url = URL.createObjectURL(blob);
+      var link = document.createElement("a");
+      link.href = url;
+      link.download = "quiz-" + quiz + "-" + id.replace(/[^A-Za-z0-9._-]+/g, "_") + ".json";
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      say("Saved " + link.download + " with " + Object.keys(file.answers).length + " of " + questions.length +
+        " answers. Hand this file in to your tutor.");
+    }
+
+    function clearAll() {
+      questions.forEach(function (q) {
+        radios(q).forEach(function (r) { r.checked = false; });
+        clearFeedback(q);
+      });
+      traineeId.value = "";
+      name.value = "";
+      hideIdError();
+      if (store) store.removeItem(storeKey);
+      say("Your answers were cleared. " + progress());
+      traineeId.focus();
+    }
+
+    load();
+    questions.forEach(function (q) {
+      radios(q).forEach(function (r) {
+        r.addEventListener("change", function () { clearFeedback(q); save(); say(progress()); });
+      });
+    });
+    [traineeId, name].forEach(function (field) {
+      field.addEventListener("input", function () {
+        if (field === traineeId && traineeId.value.trim()) hideIdError();
+        save();
+      });
+    });
+    // A form field's Enter key would submit the form and reload the page: keep the trainee here.
+    root.querySelector(".course-quiz__form").addEventListener("submit", function (e) { e.preventDefault(); });
+    if (checkButton && solutions) checkButton.addEventListener("click", check);
+    root.querySelector(".course-quiz__download").addEventListener("click", download);
+    root.querySelector(".course-quiz__clear").addEventListener("click", clearAll);
+    say(progress());
+    status.setAttribute("data-ready", "true");
+  }
+
+  function init() {
+    var store = storage();
+    document.querySelectorAll(".course-quiz").forEach(function (root) { setUp(root, store); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
