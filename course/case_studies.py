@@ -20,12 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from .definition import Course, load_course
 from .errors import CourseDataError
 from .sources import Citation, read_citation
-from .yamlfile import Fields
+from .yamlfile import Fields, parse_yaml
 
 CASE_STUDIES = Path(__file__).resolve().parent.parent / "case_studies"
 FIELDS = {"title", "country", "policy", "years", "lead_institution", "steps", "assessment_phases", "sources"}
@@ -66,12 +64,7 @@ def read_front_matter(path: Path):
     match = _FRONT_MATTER.match(text)
     if not match:
         raise CourseDataError(f"{path}: (front matter): missing; the page must start with YAML between two '---' lines")
-    try:
-        return yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 2}" if mark else str(path)   # +2: 1-based, after the opening ---
-        raise CourseDataError(f"{where}: YAML syntax error in front matter: {getattr(exc, 'problem', None) or exc}") from None
+    return parse_yaml(match.group(1), path, first_line=2, what="YAML syntax error in front matter")
 
 
 def load_case_study(path: Path, course: Course | None = None) -> CaseStudy:

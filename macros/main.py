@@ -427,4 +427,6 @@ def define_env(env):
                 f'<div class="course-quiz" data-quiz="{quiz.key}" data-edition="{quiz.edition}" '
                 f'data-mode="{quiz_mode}">{intro}<form class="course-quiz__form" novalidate>{trainee}'
                 f'<ol class="course-quiz__questions">{"".join(items)}</ol>{actions}</form>'
-                f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n')
+                f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
+                # quiz.js only where there is a quiz: other pages stay lighter on a weak connection
+                f'<script src="{link("assets/javascripts/quiz.js")}"></script>\n')
