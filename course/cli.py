@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -113,8 +112,10 @@ def grade(scores, answers_dir, quiz_dir, output):
             with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="") as held:
                 figures = write_results(grades, held, course)
                 held.seek(0)
-                stdout = click.get_text_stream("stdout", encoding="utf-8")
-                shutil.copyfileobj(held, stdout)
+                sys.stdout.flush()
+                stdout = sys.stdout.buffer      # bytes, so names come out as UTF-8 whatever the terminal
+                while chunk := held.read(1 << 16):
+                    stdout.write(chunk.encode("utf-8"))
                 stdout.flush()
     _summary(figures, scores, output)
 

@@ -19,6 +19,7 @@ from typing import Iterator
 
 from .definition import Course
 from .errors import CourseError
+from .output import number
 
 _CHUNK = 1 << 20
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -285,11 +286,11 @@ def _decimal(path, row: int, column: str, text: str, top: Decimal, problems: Pro
     """Points: any decimal number from 0 to `top`, with a decimal point or comma ("7.5", "7,5")."""
     if not text:
         return None
-    value = _parse(path, row, column, text, problems, f"points, 0 to {top:g}")
+    value = _parse(path, row, column, text, problems, f"points, 0 to {number(top)}")
     if value is None:
         return None
     if not 0 <= value <= top:
-        problems.add(path, row, column, f"{text} is out of range (points, 0 to {top:g})")
+        problems.add(path, row, column, f"{text} is out of range (points, 0 to {number(top)})")
         return None
     return value
 
