@@ -6,7 +6,6 @@ choice; so is an answer file nobody in the score sheet handed in.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -71,7 +70,7 @@ class AnswerFiles:
                                  "clear the cell or remove the file")
                 else:
                     quizzes[n - 1], changed = found.correct, True
-            yield dataclasses.replace(trainee, quizzes=tuple(quizzes)) if changed else trainee
+            yield trainee._replace(quizzes=tuple(quizzes)) if changed else trainee
         for (trainee_id, _), found in sorted(self.scored.items(), key=lambda kv: str(kv[1].path)):
             problems.add(found.path, 0, "trainee_id", f"no valid row for trainee {trainee_id!r} in {scores_file}")
 

@@ -10,10 +10,9 @@ from pathlib import Path
 import click
 
 from .certificates import write_certificates
-from .cohort import CohortFigures
 from .definition import load_course
 from .errors import CourseError
-from .gradebook import RESULTS_ENCODING, check, graded, load_answers, write_results
+from .gradebook import RESULTS_ENCODING, Tally, check, graded, load_answers, write_results
 from .output import atomic_file
 from .quizzes import QUIZZES
 from .report import CERTIFICATE_LABELS, render_report
@@ -106,26 +105,26 @@ def grade(scores, answers_dir, quiz_dir, output):
         if output is not None:
             _not_the_input(scores, output)
             with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
-                figures = write_results(grades, out, course)
+                tally = write_results(grades, out)
         else:
             # Held back (in memory up to 1 MB, then on disk) until the whole sheet is known to be right.
             with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="") as held:
-                figures = write_results(grades, held, course)
+                tally = write_results(grades, held)
                 held.seek(0)
                 sys.stdout.flush()
                 stdout = sys.stdout.buffer      # bytes, so names come out as UTF-8 whatever the terminal
                 while chunk := held.read(1 << 16):
                     stdout.write(chunk.encode("utf-8"))
                 stdout.flush()
-    _summary(figures, scores, output)
+    _summary(tally, scores, output)
 
 
-def _summary(f: CohortFigures, scores: Path, output: Path | None) -> None:
-    click.echo(f"Graded {f.participants} trainees from {scores}:", err=True)
-    for c in f.certificates:
-        extra = (f" ({f.bonus_applied} with the participation bonus)"
-                 if c.certificate == "achievement" and f.bonus_applied else "")
-        click.echo(f"  {CERTIFICATE_LABELS[c.certificate] + ':':<30}{c.count:>6}{extra}", err=True)
+def _summary(tally: Tally, scores: Path, output: Path | None) -> None:
+    click.echo(f"Graded {tally.trainees} trainees from {scores}:", err=True)
+    for certificate, label in CERTIFICATE_LABELS.items():
+        extra = (f" ({tally.bonus_applied} with the participation bonus)"
+                 if certificate == "achievement" and tally.bonus_applied else "")
+        click.echo(f"  {label + ':':<30}{tally.certificates.get(certificate, 0):>6}{extra}", err=True)
     if output is not None:
         click.echo(f"Results written to {output}", err=True)
 

@@ -13,22 +13,34 @@ from typing import IO, Iterator
 from .errors import CourseError
 
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Marks a folder as written by `course certificates`, so only such a folder is ever replaced.
 FOLDER_MARK = ".course-certificates"
 
 
+_TEXTS: dict = {}           # Decimal -> its text; scores take few distinct values
+
+
 def number(value: Decimal | int | float) -> str:
     """A score without trailing zeros: 57.5, 60, 0.25."""
-    d = value if isinstance(value, Decimal) else Decimal(str(value))
-    if d == d.to_integral_value():
-        return str(int(d))
-    return format(d.normalize(), "f")
+    if type(value) is int:
+        return str(value)
+    text = _TEXTS.get(value)
+    if text is None:
+        d = value if isinstance(value, Decimal) else Decimal(str(value))
+        text = str(d)
+        if "E" in text or "e" in text:         # str() uses exponents for very small or normalised values
+            text = format(d, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if len(_TEXTS) < 4096:
+            _TEXTS[value] = text
+    return text
 
 
 def csv_cell(value: str) -> str:
     """Neutralise a text cell a spreadsheet would run as a formula by prefixing an apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _umask() -> int:

@@ -1,13 +1,13 @@
 """The certificate rules (DESIGN.md, "Certificate rules"), as pure functions of a trainee and the course.
 
-Every threshold comes from course.yml. Points are Decimals, so nothing is rounded before comparing:
-59.5 is below 60, and 20.1 + 19.9 + 20 is exactly 60.
+Every threshold comes from course.yml. Points are exact (int or Decimal), so nothing is rounded
+before comparing: 59.5 is below 60, and 20.1 + 19.9 + 20 is exactly 60.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable, NamedTuple
 
 from .definition import Course
 from .output import number
@@ -16,21 +16,18 @@ from .scoresheet import Trainee
 ACHIEVEMENT, PARTICIPATION, NONE = "achievement", "participation", "none"
 
 
-@dataclass(frozen=True)
-class Result:
-    quiz_points: Decimal
-    group_work_points: Decimal
-    essay_points: Decimal
+class Result(NamedTuple):
+    """A trainee's decision. Immutable like a frozen dataclass, and cheap to create (one per row)."""
+
+    quiz_points: Decimal | int
+    group_work_points: Decimal | int
+    essay_points: Decimal | int
     completed_items: int
-    base: Decimal               # quiz points + group work + essay
+    base: Decimal | int         # quiz points + group work + essay
     bonus_applied: bool         # the participation bonus was needed for Achievement, and added
-    total: Decimal              # base, plus the bonus when it was applied
+    total: Decimal | int        # base, plus the bonus when it was applied
     certificate: str            # ACHIEVEMENT, PARTICIPATION or NONE
     reason: str                 # one line a tutor can read to the trainee
-
-
-def _d(value: float) -> Decimal:
-    return Decimal(str(value))
 
 
 def missing_items(trainee: Trainee) -> list[str]:
@@ -45,42 +42,71 @@ def missing_items(trainee: Trainee) -> list[str]:
 
 def score(trainee: Trainee, course: Course) -> Result:
     """Decide a trainee's certificate by the course's rules, with the reason in one line."""
+    return scorer(course)(trainee)
+
+
+_SCORERS: dict[int, tuple[Course, Callable[[Trainee], Result]]] = {}
+
+
+def scorer(course: Course) -> Callable[[Trainee], Result]:
+    """`score` with the course's thresholds worked out once, for scoring a whole sheet."""
+    cached = _SCORERS.get(id(course))
+    if cached is None or cached[0] is not course:
+        cached = _SCORERS[id(course)] = (course, _make_scorer(course))
+    return cached[1]
+
+
+def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
     a, r = course.assessment, course.certificates
-    quiz_points = sum((q for q in trainee.quizzes if q is not None), 0) * _d(a.points_per_correct)
-    group_work = trainee.group_work if trainee.group_work is not None else Decimal(0)
-    essay = sum(trainee.essay, Decimal(0)) if trainee.essay is not None else Decimal(0)
-    base = quiz_points + group_work + essay
-    missing = missing_items(trainee)
-    items = a.item_count - len(missing)
-    bonus = trainee.bonus or Decimal(0)
-    need, need_p = _d(r.achievement_min_points), _d(r.participation_min_points)
-    items_ok = not missing or not r.achievement_requires_all_items
-    n, pts = a.item_count, number
+    per_correct = Decimal(str(a.points_per_correct))
+    # Quiz points for every possible number of correct answers: exact, whole numbers as int.
+    points_for = [_exact(n * per_correct) for n in range(a.quiz_count * a.quiz_questions + 1)]
+    n_items, need, need_p = a.item_count, _exact(Decimal(str(r.achievement_min_points))), \
+        _exact(Decimal(str(r.participation_min_points)))
+    min_items, all_items = r.participation_min_items, r.achievement_requires_all_items
+    need_text, need_p_text = number(need), number(need_p)
 
-    def result(certificate: str, reason: str, bonus_applied: bool = False) -> Result:
-        total = base + bonus if bonus_applied else base
-        return Result(quiz_points, group_work, essay, items, base, bonus_applied, total, certificate, reason)
+    def score_one(trainee: Trainee) -> Result:
+        quizzes = trainee.quizzes
+        blank = quizzes.count(None)
+        quiz_points = points_for[sum(q for q in quizzes if q is not None) if blank else sum(quizzes)]
+        group_work = trainee.group_work if trainee.group_work is not None else 0
+        essay = sum(trainee.essay) if trainee.essay is not None else 0
+        base = quiz_points + group_work + essay
+        items = len(quizzes) - blank + (trainee.group_work is not None) + (trainee.essay is not None)
+        complete = items == n_items
+        bonus = trainee.bonus or 0
+        items_ok = complete or not all_items
+        done = f"all {n_items} items" if complete else f"{items} of {n_items} items"
+        if items_ok and base >= need:
+            return Result(quiz_points, group_work, essay, items, base, False, base, ACHIEVEMENT,
+                          f"Achievement: {done} completed and {number(base)} points (at least {need_text} needed).")
+        if items_ok and bonus and base + bonus >= need:
+            total = base + bonus
+            return Result(quiz_points, group_work, essay, items, base, True, total, ACHIEVEMENT,
+                          f"Achievement: {done} completed; {number(base)} points plus the participation bonus "
+                          f"of {number(bonus)} make {number(total)} (at least {need_text} needed).")
+        short = []              # why not Achievement
+        if not items_ok:
+            short.append(f"all {n_items} items (missing: {', '.join(missing_items(trainee))})")
+        if base < need:
+            with_bonus = f"; {number(base + bonus)} with the participation bonus" if bonus and items_ok else ""
+            short.append(f"{need_text} points (has {number(base)}{with_bonus})")
+        if items >= min_items and base >= need_p:
+            return Result(quiz_points, group_work, essay, items, base, False, base, PARTICIPATION,
+                          f"Participation: {done} completed and {number(base)} points; "
+                          f"Achievement needs {' and '.join(short)}.")
+        lacking = []
+        if items < min_items:
+            lacking.append(f"at least {min_items} of {n_items} items (has {items})")
+        if base < need_p:
+            lacking.append(f"{need_p_text} points (has {number(base)})")
+        return Result(quiz_points, group_work, essay, items, base, False, base, NONE,
+                      f"No certificate: Participation needs {' and '.join(lacking)}.")
 
-    done = f"all {n} items" if not missing else f"{items} of {n} items"
-    if items_ok and base >= need:
-        return result(ACHIEVEMENT, f"Achievement: {done} completed and {pts(base)} points "
-                                   f"(at least {pts(need)} needed).")
-    if items_ok and bonus and base + bonus >= need:
-        return result(ACHIEVEMENT, f"Achievement: {done} completed; {pts(base)} points plus the participation "
-                                   f"bonus of {pts(bonus)} make {pts(base + bonus)} (at least {pts(need)} needed).",
-                      bonus_applied=True)
-    short = []                  # why not Achievement
-    if not items_ok:
-        short.append(f"all {n} items (missing: {', '.join(missing)})")
-    if base < need:
-        with_bonus = f"; {pts(base + bonus)} with the participation bonus" if bonus and items_ok else ""
-        short.append(f"{pts(need)} points (has {pts(base)}{with_bonus})")
-    if items >= r.participation_min_items and base >= need_p:
-        return result(PARTICIPATION, f"Participation: {done} completed and {pts(base)} points; "
-                                     f"Achievement needs {' and '.join(short)}.")
-    lacking = []
-    if items < r.participation_min_items:
-        lacking.append(f"at least {r.participation_min_items} of {n} items (has {items})")
-    if base < need_p:
-        lacking.append(f"{pts(need_p)} points (has {pts(base)})")
-    return result(NONE, f"No certificate: Participation needs {' and '.join(lacking)}.")
+    return score_one
+
+
+def _exact(value: Decimal) -> Decimal | int:
+    """Whole numbers as int (cheaper to add and print); others unchanged."""
+    return int(value) if value == value.to_integral_value() else value

@@ -103,7 +103,7 @@ def bad_rows():
             row("T1", name="Twice"),                                 # row 4
             row("T4", group_work=31),                                # row 5
             row("T5", quizzes=(-1, 10, 10, 10, 10, 11)),             # row 6
-            row("T6", essay=(10, 10, None, None)),                   # row 7
+            row("T6", essay=(10, "ten", None, None)),                # row 7
             row("T7", quizzes=(7.5, 10, 10, 10, 10, 10)),            # row 8
             row("", name=""),                                        # row 9
             row("T9", bonus="10.5", group_work="1e1")]               # row 10
@@ -114,6 +114,7 @@ EXPECTED = ["scores.csv:3: quiz_1: 'seven' is not a number",
             "scores.csv:5: group_work: 31 is out of range (points, 0 to 30)",
             "scores.csv:6: quiz_1: -1 is out of range",
             "scores.csv:6: quiz_6: 11 is out of range",
+            "scores.csv:7: essay_alignment: 'ten' is not a number",
             "scores.csv:7: essay_coherence: half-scored essay: 2 of 4 criteria scored",
             "scores.csv:8: quiz_1: '7.5' is not a whole number",
             "scores.csv:9: trainee_id: is blank",
