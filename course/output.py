@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from decimal import Decimal
@@ -18,29 +19,38 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FOLDER_MARK = ".course-certificates"
 
 
-_TEXTS: dict = {}           # Decimal -> its text; scores take few distinct values
+class _NumberTexts(dict):
+    """Score -> its text, remembered: scores take few distinct values and this runs for every cell written."""
 
-
-def number(value: Decimal | int | float) -> str:
-    """A score without trailing zeros: 57.5, 60, 0.25."""
-    if type(value) is int:
-        return str(value)
-    text = _TEXTS.get(value)
-    if text is None:
-        d = value if isinstance(value, Decimal) else Decimal(str(value))
+    def __missing__(self, value):
+        d = value if isinstance(value, (Decimal, int)) else Decimal(str(value))
         text = str(d)
         if "E" in text or "e" in text:         # str() uses exponents for very small or normalised values
             text = format(d, "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
-        if len(_TEXTS) < 4096:
-            _TEXTS[value] = text
-    return text
+        if len(self) < 4096:
+            self[value] = text
+        return text
+
+
+# number(score) -> text without trailing zeros: 57.5, 60, 0.25. A dict look-up: no Python frame per cell.
+number = _NumberTexts().__getitem__
 
 
 def csv_cell(value: str) -> str:
     """Neutralise a text cell a spreadsheet would run as a formula by prefixing an apostrophe."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+
+
+def csv_field(value: str) -> str:
+    """One field as csv.writer (comma, minimal quoting) writes it."""
+    if _NEEDS_QUOTES.search(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def _umask() -> int:

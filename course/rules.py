@@ -65,44 +65,55 @@ def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
         _exact(Decimal(str(r.participation_min_points)))
     min_items, all_items = r.participation_min_items, r.achievement_requires_all_items
     need_text, need_p_text = number(need), number(need_p)
+    new = tuple.__new__         # builds a Result without the Python-level NamedTuple call: once per trainee
+
+    # Reason fragments that depend only on the number of items, worked out once.
+    done = [f"all {n_items} items" if n == n_items else f"{n} of {n_items} items" for n in range(n_items + 1)]
+    too_few = [f"at least {min_items} of {n_items} items (has {n})" for n in range(n_items + 1)]
 
     def score_one(trainee: Trainee) -> Result:
-        quizzes = trainee.quizzes
+        quizzes, group_work, essay, bonus = trainee.quizzes, trainee.group_work, trainee.essay, trainee.bonus
         blank = quizzes.count(None)
-        quiz_points = points_for[sum(q for q in quizzes if q is not None) if blank else sum(quizzes)]
-        group_work = trainee.group_work if trainee.group_work is not None else 0
-        essay = sum(trainee.essay) if trainee.essay is not None else 0
+        quiz_points = points_for[sum(filter(None, quizzes))]    # filter(None, …) drops blanks (and zeros)
+        items = len(quizzes) - blank
+        if group_work is None:
+            group_work = 0
+        else:
+            items += 1
+        if essay is None:
+            essay = 0
+        else:
+            essay = sum(essay)
+            items += 1
         base = quiz_points + group_work + essay
-        items = len(quizzes) - blank + (trainee.group_work is not None) + (trainee.essay is not None)
-        complete = items == n_items
-        bonus = trainee.bonus or 0
-        items_ok = complete or not all_items
-        done = f"all {n_items} items" if complete else f"{items} of {n_items} items"
+        items_ok = items == n_items or not all_items
         if items_ok and base >= need:
-            return Result(quiz_points, group_work, essay, items, base, False, base, ACHIEVEMENT,
-                          f"Achievement: {done} completed and {number(base)} points (at least {need_text} needed).")
+            return new(Result, (quiz_points, group_work, essay, items, base, False, base, ACHIEVEMENT,
+                                f"Achievement: {done[items]} completed and {number(base)} points "
+                                f"(at least {need_text} needed)."))
         if items_ok and bonus and base + bonus >= need:
             total = base + bonus
-            return Result(quiz_points, group_work, essay, items, base, True, total, ACHIEVEMENT,
-                          f"Achievement: {done} completed; {number(base)} points plus the participation bonus "
-                          f"of {number(bonus)} make {number(total)} (at least {need_text} needed).")
-        short = []              # why not Achievement
-        if not items_ok:
-            short.append(f"all {n_items} items (missing: {', '.join(missing_items(trainee))})")
-        if base < need:
-            with_bonus = f"; {number(base + bonus)} with the participation bonus" if bonus and items_ok else ""
-            short.append(f"{need_text} points (has {number(base)}{with_bonus})")
+            return new(Result, (quiz_points, group_work, essay, items, base, True, total, ACHIEVEMENT,
+                                f"Achievement: {done[items]} completed; {number(base)} points plus the "
+                                f"participation bonus of {number(bonus)} make {number(total)} "
+                                f"(at least {need_text} needed)."))
         if items >= min_items and base >= need_p:
-            return Result(quiz_points, group_work, essay, items, base, False, base, PARTICIPATION,
-                          f"Participation: {done} completed and {number(base)} points; "
-                          f"Achievement needs {' and '.join(short)}.")
-        lacking = []
+            short = []          # why not Achievement
+            if not items_ok:
+                short.append(f"all {n_items} items (missing: {', '.join(missing_items(trainee))})")
+            if base < need:
+                with_bonus = f"; {number(base + bonus)} with the participation bonus" if bonus and items_ok else ""
+                short.append(f"{need_text} points (has {number(base)}{with_bonus})")
+            return new(Result, (quiz_points, group_work, essay, items, base, False, base, PARTICIPATION,
+                                f"Participation: {done[items]} completed and {number(base)} points; "
+                                f"Achievement needs {' and '.join(short)}."))
         if items < min_items:
-            lacking.append(f"at least {min_items} of {n_items} items (has {items})")
-        if base < need_p:
-            lacking.append(f"{need_p_text} points (has {number(base)})")
-        return Result(quiz_points, group_work, essay, items, base, False, base, NONE,
-                      f"No certificate: Participation needs {' and '.join(lacking)}.")
+            lacking = (f"{too_few[items]} and {need_p_text} points (has {number(base)})" if base < need_p
+                       else too_few[items])
+        else:
+            lacking = f"{need_p_text} points (has {number(base)})"
+        return new(Result, (quiz_points, group_work, essay, items, base, False, base, NONE,
+                            f"No certificate: Participation needs {lacking}."))
 
     return score_one
 

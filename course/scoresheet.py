@@ -9,6 +9,7 @@ carries the file, the spreadsheet row number (the header is row 1) and the colum
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import re
@@ -155,13 +156,19 @@ class ScoreSheet:
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(spreadsheet row number, cells) for every data row; empty rows are skipped."""
+        with self.reader() as records:
+            for number, cells in records:
+                if (cells and cells[0]) or "".join(cells).strip():     # the first test settles most rows
+                    yield number, cells
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Iterator[tuple[int, list[str]]]]:
+        """Every record after the header with its row number, empty ones included; CSV errors made clean."""
         with open(self.path, encoding=self.encoding, newline="") as f:
             reader = csv.reader(f, delimiter=self.delimiter)
             try:
                 next(reader, None)
-                for number, cells in enumerate(reader, start=2):
-                    if (cells and cells[0]) or "".join(cells).strip():     # the first test settles most rows
-                        yield number, cells
+                yield enumerate(reader, start=2)
             except csv.Error as exc:
                 raise CourseError(f"{self.path}:{reader.line_num}: cannot read the CSV: {exc}") from None
 
@@ -231,32 +238,35 @@ def read_trainees(path: Path, course: Course, problems: Problems) -> Iterator[Tr
     quiz_end, gw_ix, essay_end = cols.group_work, cols.group_work, cols.bonus
     bits, mask, maybe = seen.bits, seen.BITS - 1, seen.maybe
     lookup, new = dict.__getitem__, tuple.__new__         # tuple.__new__: a NamedTuple without the Python call
-    for row, cells in sheet.rows():
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        texts = get(cells)
-        try:
-            values, ok = list(map(lookup, caches, texts)), True     # the common case: every cell seen before
-        except KeyError:
-            values, ok = _parse_cells(sheet.path, row, texts, cols, problems)
-        trainee_id, name = cells[id_ix].strip(), cells[name_ix].strip()
-        essay = tuple(values[gw_ix + 1:essay_end])
-        blanks = essay.count(None)
-        if not ok or not trainee_id or not name or 0 < blanks < len(essay):
-            _report_row(sheet.path, row, trainee_id, name, essay, cols, problems)
-            continue
-        # Bloom filter, inlined: three bits from Python's string hash (stable within a run).
-        h = hash(trainee_id) & 0xFFFF_FFFF_FFFF_FFFF
-        i, j, k = h & mask, (h >> 25) & mask, h >> 39
-        if bits[i >> 3] & (1 << (i & 7)) and bits[j >> 3] & (1 << (j & 7)) and bits[k >> 3] & (1 << (k & 7)):
-            maybe.add(trainee_id)
-        else:
-            bits[i >> 3] |= 1 << (i & 7)
-            bits[j >> 3] |= 1 << (j & 7)
-            bits[k >> 3] |= 1 << (k & 7)
-        # The name as typed (only surrounding spaces trimmed): accents come out exactly as they went in.
-        yield new(Trainee, (row, trainee_id, name, tuple(values[:quiz_end]), values[gw_ix],
-                            None if blanks else essay, values[essay_end]))
+    with sheet.reader() as records:
+        for row, cells in records:
+            if not (cells and cells[0]) and not "".join(cells).strip():
+                continue                            # an empty row (spreadsheets add them at the end)
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            texts = get(cells)
+            try:
+                values, ok = list(map(lookup, caches, texts)), True     # the common case: every cell seen before
+            except KeyError:
+                values, ok = _parse_cells(sheet.path, row, texts, cols, problems)
+            trainee_id, name = cells[id_ix].strip(), cells[name_ix].strip()
+            essay = tuple(values[gw_ix + 1:essay_end])
+            blanks = essay.count(None)
+            if not ok or not trainee_id or not name or 0 < blanks < len(essay):
+                _report_row(sheet.path, row, trainee_id, name, essay, cols, problems)
+                continue
+            # Bloom filter, inlined: three bits from Python's string hash (stable within a run).
+            h = hash(trainee_id) & 0xFFFF_FFFF_FFFF_FFFF
+            i, j, k = h & mask, (h >> 25) & mask, h >> 39
+            if bits[i >> 3] & (1 << (i & 7)) and bits[j >> 3] & (1 << (j & 7)) and bits[k >> 3] & (1 << (k & 7)):
+                maybe.add(trainee_id)
+            else:
+                bits[i >> 3] |= 1 << (i & 7)
+                bits[j >> 3] |= 1 << (j & 7)
+                bits[k >> 3] |= 1 << (k & 7)
+            # The name as typed (only surrounding spaces trimmed): accents come out exactly as they went in.
+            yield new(Trainee, (row, trainee_id, name, tuple(values[:quiz_end]), values[gw_ix],
+                                None if blanks else essay, values[essay_end]))
     if maybe:
         _report_duplicates(sheet, cols, maybe, problems)
 
