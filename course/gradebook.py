@@ -12,9 +12,9 @@ from typing import IO, Iterable, Iterator, NamedTuple
 
 from .answers import AnswerFiles
 from .definition import Course
-from .output import FORMULA_STARTS, csv_cell, csv_field, number
+from .output import FORMULA_STARTS, NEEDS_QUOTES, csv_cell, csv_field, number
 from .quizzes import QUIZZES
-from .rules import ACHIEVEMENT, Result, scorer
+from .rules import Result, scorer
 from .scoresheet import Problems, Trainee, read_trainees
 
 RESULT_COLUMNS = ("trainee_id", "name", "quiz_points", "group_work_points", "essay_points", "completed_items",
@@ -68,27 +68,29 @@ def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
     does (QUOTE_MINIMAL, "\r\n" line ends). Tests read the output back with the csv module.
     """
     out.write(",".join(RESULT_COLUMNS) + "\r\n")
-    counts, lines = Counter(), []
-    for trainee, r in grades:
+    counts, lines, bonuses = Counter(), [], 0
+    quote = NEEDS_QUOTES.search
+    for trainee, (quiz, group_work, essay, items, _, applied, total, certificate, reason) in grades:
         tid, name = trainee.trainee_id, trainee.name
         if tid.startswith(FORMULA_STARTS):
             tid = "'" + tid
         if name.startswith(FORMULA_STARTS):
             name = "'" + name
+        if quote(tid):
+            tid = csv_field(tid)
+        if quote(name):
+            name = csv_field(name)
         # The reason starts with a certificate's name, never a formula character, and holds no quote:
         # always quoted, it needs no check.
-        lines.append(f"{csv_field(tid)},{csv_field(name)},{number(r.quiz_points)},{number(r.group_work_points)},"
-                     f"{number(r.essay_points)},{r.completed_items},{YES if r.bonus_applied else NO},"
-                     f"{number(r.total)},{r.certificate},\"{r.reason}\"\r\n")
-        counts[r.certificate, r.bonus_applied] += 1
+        lines.append(f"{tid},{name},{number(quiz)},{number(group_work)},{number(essay)},{items},"
+                     f"{YES if applied else NO},{number(total)},{certificate},\"{reason}\"\r\n")
+        counts[certificate] += 1
+        bonuses += applied
         if len(lines) == 1000:          # written in batches: one call per thousand rows
             out.write("".join(lines))
             lines.clear()
     out.write("".join(lines))
-    certificates = Counter()
-    for (certificate, _), n in counts.items():
-        certificates[certificate] += n
-    return Tally(sum(counts.values()), dict(certificates), counts[ACHIEVEMENT, True])
+    return Tally(sum(counts.values()), dict(counts), bonuses)
 
 
 def check(scores: Path, course: Course, answers: AnswerFiles | None = None) -> int:

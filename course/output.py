@@ -43,12 +43,12 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+NEEDS_QUOTES = re.compile(r'[",\r\n]')
 
 
 def csv_field(value: str) -> str:
     """One field as csv.writer (comma, minimal quoting) writes it."""
-    if _NEEDS_QUOTES.search(value):
+    if NEEDS_QUOTES.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value
 

@@ -70,9 +70,16 @@ def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
     # Reason fragments that depend only on the number of items, worked out once.
     done = [f"all {n_items} items" if n == n_items else f"{n} of {n_items} items" for n in range(n_items + 1)]
     too_few = [f"at least {min_items} of {n_items} items (has {n})" for n in range(n_items + 1)]
+    # The commonest reasons depend only on the certificate, the items and the points: remembered.
+    reasons: dict[tuple, str] = {}
+
+    def remember(key: tuple, reason: str) -> str:
+        if len(reasons) < 4096:
+            reasons[key] = reason
+        return reason
 
     def score_one(trainee: Trainee) -> Result:
-        quizzes, group_work, essay, bonus = trainee.quizzes, trainee.group_work, trainee.essay, trainee.bonus
+        _, _, _, quizzes, group_work, essay, bonus = trainee      # unpacked at once: cheaper than 4 attributes
         blank = quizzes.count(None)
         quiz_points = points_for[sum(filter(None, quizzes))]    # filter(None, …) drops blanks (and zeros)
         items = len(quizzes) - blank
@@ -88,9 +95,11 @@ def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
         base = quiz_points + group_work + essay
         items_ok = items == n_items or not all_items
         if items_ok and base >= need:
-            return new(Result, (quiz_points, group_work, essay, items, base, False, base, ACHIEVEMENT,
-                                f"Achievement: {done[items]} completed and {number(base)} points "
-                                f"(at least {need_text} needed)."))
+            reason = reasons.get((ACHIEVEMENT, items, base))
+            if reason is None:
+                reason = remember((ACHIEVEMENT, items, base), f"Achievement: {done[items]} completed and "
+                                                              f"{number(base)} points (at least {need_text} needed).")
+            return new(Result, (quiz_points, group_work, essay, items, base, False, base, ACHIEVEMENT, reason))
         if items_ok and bonus and base + bonus >= need:
             total = base + bonus
             return new(Result, (quiz_points, group_work, essay, items, base, True, total, ACHIEVEMENT,
@@ -107,13 +116,15 @@ def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
             return new(Result, (quiz_points, group_work, essay, items, base, False, base, PARTICIPATION,
                                 f"Participation: {done[items]} completed and {number(base)} points; "
                                 f"Achievement needs {' and '.join(short)}."))
-        if items < min_items:
-            lacking = (f"{too_few[items]} and {need_p_text} points (has {number(base)})" if base < need_p
-                       else too_few[items])
-        else:
-            lacking = f"{need_p_text} points (has {number(base)})"
-        return new(Result, (quiz_points, group_work, essay, items, base, False, base, NONE,
-                            f"No certificate: Participation needs {lacking}."))
+        reason = reasons.get((NONE, items, base))
+        if reason is None:
+            if items < min_items:
+                lacking = (f"{too_few[items]} and {need_p_text} points (has {number(base)})" if base < need_p
+                           else too_few[items])
+            else:
+                lacking = f"{need_p_text} points (has {number(base)})"
+            reason = remember((NONE, items, base), f"No certificate: Participation needs {lacking}.")
+        return new(Result, (quiz_points, group_work, essay, items, base, False, base, NONE, reason))
 
     return score_one
 
