@@ -12,7 +12,7 @@ from typing import IO, Iterable, Iterator, NamedTuple
 
 from .answers import AnswerFiles
 from .definition import Course
-from .output import FORMULA_STARTS, NEEDS_QUOTES, csv_cell, csv_field, number
+from .output import FORMULA_STARTS, NEEDS_QUOTES, csv_text, number
 from .quizzes import QUIZZES
 from .rules import Result, scorer
 from .scoresheet import Problems, Trainee, read_trainees
@@ -52,19 +52,11 @@ def graded(scores: Path, course: Course, answers: AnswerFiles | None = None) -> 
     problems.raise_if_any()
 
 
-def result_row(g: Graded) -> list[str]:
-    """The results CSV fields for one trainee, text cells neutralised against CSV injection."""
-    trainee, r = g
-    return [csv_cell(trainee.trainee_id), csv_cell(trainee.name), number(r.quiz_points),
-            number(r.group_work_points), number(r.essay_points), str(r.completed_items),
-            YES if r.bonus_applied else NO, number(r.total), r.certificate, csv_cell(r.reason)]
-
-
 def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
     """Write the results CSV to `out` (opened with newline=""); returns what was written.
 
     Lines are assembled here rather than by csv.writer, which takes as long per row as reading
-    the sheet does: numbers never need quoting, and csv_field quotes text exactly as csv.writer
+    the sheet does: numbers never need quoting, and csv_text quotes text exactly as csv.writer
     does (QUOTE_MINIMAL, "\r\n" line ends). Tests read the output back with the csv module.
     """
     out.write(",".join(RESULT_COLUMNS) + "\r\n")
@@ -72,14 +64,10 @@ def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
     quote = NEEDS_QUOTES.search
     for trainee, (quiz, group_work, essay, items, _, applied, total, certificate, reason) in grades:
         tid, name = trainee.trainee_id, trainee.name
-        if tid.startswith(FORMULA_STARTS):
-            tid = "'" + tid
-        if name.startswith(FORMULA_STARTS):
-            name = "'" + name
-        if quote(tid):
-            tid = csv_field(tid)
-        if quote(name):
-            name = csv_field(name)
+        if tid.startswith(FORMULA_STARTS) or quote(tid):        # most cells need neither: checked first
+            tid = csv_text(tid)
+        if name.startswith(FORMULA_STARTS) or quote(name):
+            name = csv_text(name)
         # The reason starts with a certificate's name, never a formula character, and holds no quote:
         # always quoted, it needs no check.
         lines.append(f"{tid},{name},{number(quiz)},{number(group_work)},{number(essay)},{items},"

@@ -38,16 +38,14 @@ class _NumberTexts(dict):
 number = _NumberTexts().__getitem__
 
 
-def csv_cell(value: str) -> str:
-    """Neutralise a text cell a spreadsheet would run as a formula by prefixing an apostrophe."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 NEEDS_QUOTES = re.compile(r'[",\r\n]')
 
 
-def csv_field(value: str) -> str:
-    """One field as csv.writer (comma, minimal quoting) writes it."""
+def csv_text(value: str) -> str:
+    """A text cell as written to a results CSV: neutralised if a spreadsheet would run it as a formula
+    (an apostrophe in front), then quoted as csv.writer quotes (comma, QUOTE_MINIMAL)."""
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
     if NEEDS_QUOTES.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -182,20 +181,6 @@ class _SeenIds:
         self.bits = bytearray(self.BITS >> 3)
         self.maybe: set[str] = set()
 
-    def add(self, trainee_id: str) -> None:
-        # Three indices from Python's own string hash: stable within a run, which is all this needs.
-        h = hash(trainee_id) & 0xFFFF_FFFF_FFFF_FFFF
-        bits, mask = self.bits, self.BITS - 1
-        i, j, k = h & mask, (h >> 25) & mask, h >> 39
-        a, b, c = 1 << (i & 7), 1 << (j & 7), 1 << (k & 7)
-        i, j, k = i >> 3, j >> 3, k >> 3
-        if bits[i] & a and bits[j] & b and bits[k] & c:
-            self.maybe.add(trainee_id)
-        else:
-            bits[i] |= a
-            bits[j] |= b
-            bits[k] |= c
-
 
 _MISS = object()           # what a bad cell parses to (None is a blank cell)
 _CACHE_SIZE = 4096      # distinct cell texts remembered per kind of score: scores take few values
@@ -256,14 +241,15 @@ def read_trainees(path: Path, course: Course, problems: Problems) -> Iterator[Tr
                 _report_row(sheet.path, row, trainee_id, name, essay, cols, problems)
                 continue
             # Bloom filter, inlined: three bits from Python's string hash (stable within a run).
-            h = hash(trainee_id) & 0xFFFF_FFFF_FFFF_FFFF
-            i, j, k = h & mask, (h >> 25) & mask, h >> 39
-            if bits[i >> 3] & (1 << (i & 7)) and bits[j >> 3] & (1 << (j & 7)) and bits[k >> 3] & (1 << (k & 7)):
+            h = hash(trainee_id)
+            i, j, k = h & mask, (h >> 25) & mask, (h >> 39) & mask
+            bi, bj, bk, mi, mj, mk = i >> 3, j >> 3, k >> 3, 1 << (i & 7), 1 << (j & 7), 1 << (k & 7)
+            if bits[bi] & mi and bits[bj] & mj and bits[bk] & mk:
                 maybe.add(trainee_id)
             else:
-                bits[i >> 3] |= 1 << (i & 7)
-                bits[j >> 3] |= 1 << (j & 7)
-                bits[k >> 3] |= 1 << (k & 7)
+                bits[bi] |= mi
+                bits[bj] |= mj
+                bits[bk] |= mk
             # The name as typed (only surrounding spaces trimmed): accents come out exactly as they went in.
             yield new(Trainee, (row, trainee_id, name, tuple(values[:quiz_end]), values[gw_ix],
                                 None if blanks else essay, values[essay_end]))

@@ -107,3 +107,16 @@ def test_any_bytes_never_crash(data):
         r = run("validate", path)
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
     assert r.exit_code == 1 and all(line.startswith("Error: ") for line in r.stderr.splitlines())
+
+
+@given(st.text(max_size=30))
+def test_csv_text_reads_back_as_written(value):
+    """The results writer quotes as csv.writer does: any text reads back intact (neutralised if a formula)."""
+    import csv
+    import io
+
+    from course.output import FORMULA_STARTS, csv_text
+    line = f"{csv_text(value)},x\r\n"
+    [cells] = list(csv.reader(io.StringIO(line, newline="")))
+    expected = "'" + value if value.startswith(FORMULA_STARTS) else value
+    assert cells == [expected, "x"]

@@ -1,0 +1,33 @@
+"""A certificate prints as exactly one A4 landscape page in real Chromium, with no request outside it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sheets import row, run, write_sheet
+
+pytestmark = pytest.mark.browser
+
+
+def test_certificate_prints_on_one_a4_landscape_page(tmp_path, offline):
+    scores = write_sheet(tmp_path / "scores.csv", [
+        row("A1", name="Zoë Ouédraogo-Kéïta Nomvula Rakotomalala-Razafindrabe")])   # a long name still fits
+    out = tmp_path / "certs"
+    assert run("certificates", scores, "-o", out).exit_code == 0
+    certificate = next(out.glob("A1-*.html"))
+    page = offline.page
+    page.goto(certificate.as_uri())
+    assert page.get_by_role("heading", level=1).inner_text() == "Certificate of Achievement"
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf)
+    assert len(pages) == 1, f"{len(pages)} pages"
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    width, height = float(box.group(1)), float(box.group(2))
+    assert abs(width - 841.9) < 2 and abs(height - 595.3) < 2, (width, height)     # A4 landscape, in points
+    page.goto((out / "index.html").as_uri())
+    page.get_by_role("link", name=re.compile("Zoë")).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(certificate.name)
+    assert offline.blocked == [] and offline.errors == []
