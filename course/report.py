@@ -93,21 +93,21 @@ def _page(f: CohortFigures, participants: list[tuple[str, str, int, str]], cours
         "essay) each participant completed.</p>",
         _table("Engagement bands", ["Band", "Items completed", "Participants", "Share"],
                [[escape(b.band.label), escape(_items(b.band.min_items, b.band.max_items)), str(b.count),
-                 f"{b.percent} %"] for b in f.bands], numeric_from=2),
+                 f"{b.percent} %"] for b in f.bands], numeric={2, 3}),
         bar_chart("chart-engagement", "Participants by engagement band", band_rows),
         '<h2 id="quizzes">Weekly quizzes</h2>', f"<p>{quiz_text}</p>",
         _table("Average score per quiz, over the participants who submitted it",
                ["Quiz", "Submitted by", f"Average score (out of {number(a.quiz_max)})"],
                [[f"Quiz {q.number}", str(q.submitted),
                  two_decimals(q.average_points) if q.average_points is not None else "–"] for q in f.quizzes],
-               numeric_from=1),
+               numeric={1, 2}),
         '<h2 id="group-work">Group work and final essay</h2>',
         _table("Group work and final essay", ["Item", "Participants", "Share"],
                [["Took part in the group work", str(f.group_work), f"{percent(f.group_work, n)} %"],
-                ["Submitted the final essay", str(f.essays), f"{percent(f.essays, n)} %"]], numeric_from=1),
+                ["Submitted the final essay", str(f.essays), f"{percent(f.essays, n)} %"]], numeric={1, 2}),
         '<h2 id="certificates">Certificates</h2>',
         _table("Certificates by type", ["Certificate", "Participants", "Share"],
-               [[escape(label), str(count), f"{pct} %"] for label, count, pct in cert_rows], numeric_from=1),
+               [[escape(label), str(count), f"{pct} %"] for label, count, pct in cert_rows], numeric={1, 2}),
         f"<p>The participation bonus was needed, and added, for {f.bonus_applied} of the Certificates of "
         "Achievement.</p>",
         bar_chart("chart-certificates", "Participants by certificate", cert_rows),
@@ -115,7 +115,7 @@ def _page(f: CohortFigures, participants: list[tuple[str, str, int, str]], cours
         _table("Participants, items completed and certificate", ["Trainee ID", "Name", "Items completed",
                                                                   "Certificate"],
                [[escape(tid), escape(name), f"{items} of {a.item_count}", escape(CERTIFICATE_LABELS[cert])]
-                for tid, name, items, cert in participants], numeric_from=2),
+                for tid, name, items, cert in participants], numeric={2}),
         "</main>", "</body>", "</html>", ""]
     return "\n".join(out)
 
@@ -124,12 +124,12 @@ def _items(low: int, high: int) -> str:
     return str(low) if low == high else f"{low} to {high}"
 
 
-def _table(caption: str, headers: list[str], rows: list[list[str]], numeric_from: int) -> str:
+def _table(caption: str, headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     """Cells must already be escaped; the first column heads its row."""
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
     body = []
     for cells in rows:
-        tds = "".join(f'<td class="n">{c}</td>' if i >= numeric_from else f"<td>{c}</td>"
+        tds = "".join(f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>"
                       for i, c in enumerate(cells[1:], start=1))
         body.append(f'<tr><th scope="row">{cells[0]}</th>{tds}</tr>')
     return (f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"

@@ -31,3 +31,20 @@ def test_certificate_prints_on_one_a4_landscape_page(tmp_path, offline):
     page.wait_for_load_state()
     assert page.url.endswith(certificate.name)
     assert offline.blocked == [] and offline.errors == []
+
+
+@pytest.mark.parametrize("page_name", ["report", "certificate", "index"])
+def test_grader_pages_have_no_serious_accessibility_violation(tmp_path, offline, page_name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from sheets import FIXTURES
+    scores = FIXTURES / "cohort-2022.csv"
+    assert run("report", scores, "-o", tmp_path / "report.html").exit_code == 0
+    assert run("certificates", scores, "-o", tmp_path / "certs").exit_code == 0
+    target = {"report": tmp_path / "report.html", "index": tmp_path / "certs" / "index.html",
+              "certificate": next((tmp_path / "certs").glob("LMP22-001-*.html"))}[page_name]
+    offline.page.goto(target.as_uri())
+    violations = Axe().run(offline.page).response["violations"]
+    serious = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    assert offline.blocked == []
