@@ -2,18 +2,61 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import tempfile
+from pathlib import Path
 
 import click
 
+from .certificates import write_certificates
 from .definition import load_course
 from .errors import CourseError
+from .gradebook import RESULTS_ENCODING, Tally, check, graded, load_answers, write_results
+from .output import atomic_file
+from .quizzes import QUIZZES
+from .report import CERTIFICATE_LABELS, render_report
 
 
 def _fail(exc: CourseError) -> None:
     for problem in exc.problems:
         click.echo(f"Error: {problem}", err=True)
     sys.exit(1)
+
+
+@contextlib.contextmanager
+def _user_errors():
+    """Problems a tutor can fix become `Error: …` lines and exit code 1, never a traceback."""
+    try:
+        yield
+    except CourseError as exc:
+        _fail(exc)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(CourseError(f"{where}{exc.strerror or exc}"))
+
+
+# Options shared by every grading command, defined once.
+def grading_options(command):
+    command = click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
+                           default=QUIZZES, hidden=True, envvar="COURSE_QUIZZES",
+                           help="The quiz bank to score answer files against (default: the course's quizzes/).")(command)
+    command = click.option("--answers", "answers_dir", metavar="DIR",
+                           type=click.Path(file_okay=False, path_type=Path),
+                           help="Folder of the quiz answer files trainees handed in; they fill the blank quiz_N "
+                                "cells.")(command)
+    return click.argument("scores", metavar="SCORES.csv", type=click.Path(dir_okay=False, path_type=Path))(command)
+
+
+def _not_the_input(scores: Path, output: Path) -> None:
+    with contextlib.suppress(OSError):
+        if output.exists() and output.resolve() == scores.resolve():
+            raise CourseError(f"{output}: is the score sheet itself; the grader never overwrites its input")
+
+
+def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path):
+    course = load_course()
+    return course, graded(scores, course, load_answers(answers_dir, course, quiz_dir))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,3 +85,105 @@ def info():
                f"participation bonus 0-{a.bonus_max:g}")
     click.echo(f"Achievement: all {a.item_count} items and at least {r.achievement_min_points:g} points. "
                f"Participation: at least {r.participation_min_items} items and {r.participation_min_points:g} points.")
+
+
+@main.command()
+@grading_options
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the results CSV to FILE (UTF-8 with a byte-order mark, for Excel). "
+                   "Default: standard output.")
+def grade(scores, answers_dir, quiz_dir, output):
+    """Grade SCORES.csv: each trainee's points, certificate and the reason, as a results CSV.
+
+    A summary (certificates by type) goes to standard error. If anything in the input is wrong,
+    every problem is listed and nothing is written.
+
+    Example: course grade scores.csv --answers answers/ -o results.csv
+    """
+    with _user_errors():
+        course, grades = _grades(scores, answers_dir, quiz_dir)
+        if output is not None:
+            _not_the_input(scores, output)
+            with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
+                tally = write_results(grades, out)
+        else:
+            # Held back (in memory up to 1 MB, then on disk) until the whole sheet is known to be right.
+            with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="") as held:
+                tally = write_results(grades, held)
+                held.seek(0)
+                sys.stdout.flush()
+                stdout = sys.stdout.buffer      # bytes, so names come out as UTF-8 whatever the terminal
+                while chunk := held.read(1 << 16):
+                    stdout.write(chunk.encode("utf-8"))
+                stdout.flush()
+    _summary(tally, scores, output)
+
+
+def _summary(tally: Tally, scores: Path, output: Path | None) -> None:
+    click.echo(f"Graded {tally.trainees} trainees from {scores}:", err=True)
+    for certificate, label in CERTIFICATE_LABELS.items():
+        extra = (f" ({tally.bonus_applied} with the participation bonus)"
+                 if certificate == "achievement" and tally.bonus_applied else "")
+        click.echo(f"  {label + ':':<30}{tally.certificates.get(certificate, 0):>6}{extra}", err=True)
+    if output is not None:
+        click.echo(f"Results written to {output}", err=True)
+
+
+@main.command()
+@grading_options
+@click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write, e.g. report.html.")
+def report(scores, answers_dir, quiz_dir, output):
+    """Write the cohort report: one self-contained HTML page for the activity report.
+
+    Participants, engagement bands, the average quiz score and how many scored above it, group
+    work, essays, certificates by type, per-quiz averages and a list of participants. It needs no
+    internet: paste it into a report or print it.
+
+    Example: course report scores.csv --answers answers/ -o report.html
+    """
+    with _user_errors():
+        course, grades = _grades(scores, answers_dir, quiz_dir)
+        _not_the_input(scores, output)
+        page = render_report(grades, course)        # reads the whole sheet before anything is written
+        with atomic_file(output) as out:
+            out.write(page)
+    click.echo(f"Report written to {output}", err=True)
+
+
+@main.command()
+@grading_options
+@click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write the certificates to (created, or replaced if it holds earlier "
+                   "certificates).")
+def certificates(scores, answers_dir, quiz_dir, output):
+    """Write a printable certificate (A4 landscape HTML) for every trainee who earned one.
+
+    One page per Certificate of Achievement or of Participation, with the course, the edition's
+    dates and hours, the trainee's name and a verification code; index.html lists them all.
+    Open a certificate in a browser and print it.
+
+    Example: course certificates scores.csv --answers answers/ -o certificates/
+    """
+    with _user_errors():
+        course, grades = _grades(scores, answers_dir, quiz_dir)
+        if output.resolve() == scores.resolve().parent:
+            raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the certificates")
+        issued = write_certificates(grades, course, output)
+    click.echo(f"{len(issued)} certificates written to {output}; open {output / 'index.html'} to print them",
+               err=True)
+
+
+@main.command()
+@grading_options
+def validate(scores, answers_dir, quiz_dir):
+    """Check SCORES.csv (and the answer files) and list every problem; writes nothing.
+
+    Exits with code 1 if there is any problem, 0 with a one-line OK otherwise.
+
+    Example: course validate scores.csv --answers answers/
+    """
+    with _user_errors():
+        course = load_course()
+        count = check(scores, course, load_answers(answers_dir, course, quiz_dir))
+    click.echo(f"OK: {scores}: {count} trainees, no problems found")

@@ -1,0 +1,86 @@
+"""Grading a score sheet: read it (and the answer files), decide every trainee, write the results CSV.
+
+The sheet is streamed; problems are collected as rows go by and raised together once the whole sheet
+has been read, so callers write to a temporary file and keep it only when no problem was found.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import IO, Iterable, Iterator, NamedTuple
+
+from .answers import AnswerFiles
+from .definition import Course
+from .output import FORMULA_STARTS, NEEDS_QUOTES, csv_text, number
+from .quizzes import QUIZZES
+from .rules import Result, scorer
+from .scoresheet import Problems, Trainee, read_trainees
+
+RESULT_COLUMNS = ("trainee_id", "name", "quiz_points", "group_work_points", "essay_points", "completed_items",
+                  "bonus_applied", "total", "certificate", "reason")
+YES, NO = "yes", "no"           # bonus_applied
+RESULTS_ENCODING = "utf-8-sig"  # with a byte-order mark, so Excel shows accented names correctly
+
+
+class Graded(NamedTuple):
+    trainee: Trainee
+    result: Result
+
+
+class Tally(NamedTuple):
+    """What `write_results` wrote: trainees, certificates by type, bonuses applied."""
+
+    trainees: int
+    certificates: dict[str, int]
+    bonus_applied: int
+
+
+def load_answers(folder: Path | None, course: Course, quiz_folder: Path = QUIZZES) -> AnswerFiles | None:
+    return AnswerFiles(folder, course, quiz_folder) if folder is not None else None
+
+
+def graded(scores: Path, course: Course, answers: AnswerFiles | None = None) -> Iterator[Graded]:
+    """Every trainee of the sheet with their result; raises CourseError with every problem at the end."""
+    problems = Problems()
+    trainees = read_trainees(scores, course, problems)
+    if answers is not None:
+        trainees = answers.merge(trainees, Path(scores), problems)
+    score_one, new = scorer(course), tuple.__new__
+    for trainee in trainees:
+        yield new(Graded, (trainee, score_one(trainee)))     # tuple.__new__: no Python-level call per row
+    problems.raise_if_any()
+
+
+def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
+    """Write the results CSV to `out` (opened with newline=""); returns what was written.
+
+    Lines are assembled here rather than by csv.writer, which takes as long per row as reading
+    the sheet does: numbers never need quoting, and csv_text quotes text exactly as csv.writer
+    does (QUOTE_MINIMAL, "\r\n" line ends). Tests read the output back with the csv module.
+    """
+    out.write(",".join(RESULT_COLUMNS) + "\r\n")
+    counts, lines, bonuses = Counter(), [], 0
+    quote = NEEDS_QUOTES.search
+    for trainee, (quiz, group_work, essay, items, _, applied, total, certificate, reason) in grades:
+        tid, name = trainee.trainee_id, trainee.name
+        if tid.startswith(FORMULA_STARTS) or quote(tid):        # most cells need neither: checked first
+            tid = csv_text(tid)
+        if name.startswith(FORMULA_STARTS) or quote(name):
+            name = csv_text(name)
+        # The reason starts with a certificate's name, never a formula character, and holds no quote:
+        # always quoted, it needs no check.
+        lines.append(f"{tid},{name},{number(quiz)},{number(group_work)},{number(essay)},{items},"
+                     f"{YES if applied else NO},{number(total)},{certificate},\"{reason}\"\r\n")
+        counts[certificate] += 1
+        bonuses += applied
+        if len(lines) == 1000:          # written in batches: one call per thousand rows
+            out.write("".join(lines))
+            lines.clear()
+    out.write("".join(lines))
+    return Tally(sum(counts.values()), dict(counts), bonuses)
+
+
+def check(scores: Path, course: Course, answers: AnswerFiles | None = None) -> int:
+    """Read and grade everything, writing nothing; the number of trainees, or CourseError."""
+    return sum(1 for _ in graded(scores, course, answers))
