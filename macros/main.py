@@ -6,19 +6,26 @@ import json
 import posixpath
 from html import escape
 
+from course.case_studies import load_case_studies
 from course.checklists import load_checklists
 from course.definition import load_course
-from course.errors import CourseDataError
 from course.glossary import load_glossary
 from course.quizzes import load_quiz_bank
+from course.rubrics import load_rubrics
 from course.sources import documents
+from course.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
+
+# Every loader caches what it read; `mkdocs serve` rebuilds in one process, so each build starts afresh.
+# A loader's CourseDataError fails the build with its message: every problem, with file and field.
+LOADERS = (load_course, load_checklists, load_glossary, documents, load_quiz_bank, load_case_studies,
+           load_rubrics, load_focus_groups, load_outline, load_principles, load_questionnaires)
 
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
 
 
 def define_env(env):
-    for loader in (load_course, load_checklists, load_glossary, documents, load_quiz_bank):
-        loader.cache_clear()        # `mkdocs serve` rebuilds in one process: re-read edited data
+    for loader in LOADERS:
+        loader.cache_clear()
     course = load_course()
     env.variables["course"] = course
     used_ids: dict[str, int] = {}
@@ -41,10 +48,7 @@ def define_env(env):
     @env.macro
     def checklist(checklist_id: str) -> str:
         """Render a shared checklist as a labelled group of checkboxes whose ticks persist."""
-        try:
-            checklists = load_checklists()
-        except CourseDataError as exc:
-            raise ValueError("\n".join(exc.problems)) from None
+        checklists = load_checklists()
         if checklist_id not in checklists:
             raise ValueError(f"checklist({checklist_id!r}): no such checklist in course/checklists/ "
                              f"(known: {', '.join(sorted(checklists))})")
@@ -176,24 +180,6 @@ def define_env(env):
         return "\n".join(f"- **{d.key}**: {d.full}" for d in documents().values())
 
     # --- Case studies, group work and final assignment (course/case_studies.py, course/rubrics.py) ---
-    from course.case_studies import load_case_studies
-    from course.rubrics import load_rubrics
-
-    for loader in (load_case_studies, load_rubrics):
-        loader.cache_clear()
-
-    def case_studies():
-        try:
-            return load_case_studies()
-        except CourseDataError as exc:
-            raise ValueError("\n".join(exc.problems)) from None
-
-    def rubrics():
-        try:
-            return load_rubrics()
-        except CourseDataError as exc:
-            raise ValueError("\n".join(exc.problems)) from None
-
     def years(study) -> str:
         return ", ".join(map(str, study.years))
 
@@ -201,7 +187,7 @@ def define_env(env):
     def case_study_facts() -> str:
         """The facts box of the current case-study page, from its front matter."""
         name = posixpath.splitext(posixpath.basename(page_path()))[0]
-        study = next((s for s in case_studies() if s.name == name), None)
+        study = next((s for s in load_case_studies() if s.name == name), None)
         if study is None:
             raise ValueError(f"case_study_facts(): {page_path()} is not a case study in case_studies/")
         phases = {p.id: p.name for p in course.assessment_phases}
@@ -219,7 +205,7 @@ def define_env(env):
     @env.macro
     def case_study_table() -> str:
         """The three countries against the six steps, generated from the case studies' front matter."""
-        studies = case_studies()
+        studies = load_case_studies()
         head = "| Country | " + " | ".join(f"[{s.country}]({link(s.page)})" for s in studies) + " |"
         rows = [head, "|---" * (len(studies) + 1) + "|",
                 "| **Policy** | " + " | ".join(s.policy for s in studies) + " |",
@@ -245,17 +231,17 @@ def define_env(env):
     @env.macro
     def essay_rubric(heading: str = "###") -> str:
         """The essay rubric: course.yml's criteria, with the band descriptors of course/rubrics.yml."""
-        return rubric(rubrics().essay, heading)
+        return rubric(load_rubrics().essay, heading)
 
     @env.macro
     def group_work_rubric(heading: str = "###") -> str:
         """The group-work rubric; its criteria add up to course.yml's group-work points."""
-        return rubric(rubrics().group_work, heading)
+        return rubric(load_rubrics().group_work, heading)
 
     @env.macro
     def rubric_summary(which: str) -> str:
         """A one-table overview of a rubric's criteria and points, with the total."""
-        criteria = {"essay": rubrics().essay, "group_work": rubrics().group_work}[which]
+        criteria = {"essay": load_rubrics().essay, "group_work": load_rubrics().group_work}[which]
         rows = ["| Criterion | Points |", "|---|---|"]
         rows += [f"| {c.title} | 0 to {fmt(c.max_points)} |" for c in criteria]
         rows.append(f"| **Total** | **0 to {fmt(sum(c.max_points for c in criteria))}** |")
@@ -268,11 +254,6 @@ def define_env(env):
         return f"{fewest:,} to {most:,}"
 
     # --- Policy coherence: the participatory assessment's tools (course/tools/*.yml, source 000) ---
-    from course.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
-
-    for loader in (load_focus_groups, load_outline, load_principles, load_questionnaires):
-        loader.cache_clear()
-
     def tool_block(tool_id: str, body: str, citation) -> str:
         """A tool wrapped so tests and print styles can find it; Markdown inside is still rendered."""
         return (f'<div class="course-tool" data-tool="{tool_id}" markdown>\n\n{body}\n\n'
@@ -380,10 +361,7 @@ def define_env(env):
     @env.macro
     def quiz_page(key: str) -> str:
         """A week's quiz from quizzes/<key>.yml; the key and explanations only in practice mode."""
-        try:
-            bank = load_quiz_bank()
-        except CourseDataError as exc:
-            raise ValueError("\n".join(exc.problems)) from None
+        bank = load_quiz_bank()
         if key not in bank.quizzes:
             raise ValueError(f"quiz_page({key!r}): no such quiz in quizzes/ (known: {', '.join(bank.quizzes)})")
         quiz = bank.quiz(key)
