@@ -71,6 +71,11 @@ def define_env(env):
                 f'<button type="button" class="md-button course-checklist__clear">Clear my ticks</button>'
                 f'<p class="course-source">Source: {escape(str(c.source))}.</p></fieldset>')
 
+    def module_link(activity_id: str, text: str) -> str:
+        """A Markdown link to an activity's page (plain text if it has none)."""
+        page = course.activity(activity_id).page
+        return f"[{text}]({link(page)})" if page else text
+
     @env.macro
     def module_intro(module_id: str) -> str:
         """The week and study time of a module, from course.yml (so they add up to the syllabus)."""
@@ -191,12 +196,14 @@ def define_env(env):
         if study is None:
             raise ValueError(f"case_study_facts(): {page_path()} is not a case study in case_studies/")
         phases = {p.id: p.name for p in course.assessment_phases}
+        phase_modules = {p.id: p.module for p in course.assessment_phases}
         rows = [("Country", study.country), ("Policy", study.policy), ("Year(s)", years(study)),
                 ("Lead institution", study.lead_institution),
-                ("Steps it illustrates", "; ".join(f"Step {s.number}: {course.step(s.number).name}"
-                                                   for s in study.steps)),
+                ("Steps it illustrates", "; ".join(f"{module_link(course.step(s.number).module, f'Step {s.number}')}: "
+                                                   f"{course.step(s.number).name}" for s in study.steps)),
                 ("Phases of a participatory assessment",
-                 "; ".join(phases[p] for p in study.assessment_phases) or "none in the sources"),
+                 "; ".join(module_link(phase_modules[p], phases[p]) for p in study.assessment_phases)
+                 or "none in the sources"),
                 ("Sources", "; ".join(str(c) for c in study.sources))]
         lines = ['!!! info "Facts at a glance"', "", "    | Fact | From the sources |", "    |---|---|"]
         lines += [f"    | **{k}** | {v} |" for k, v in rows]
@@ -213,8 +220,7 @@ def define_env(env):
                 "| **Lead institution** | " + " | ".join(s.lead_institution for s in studies) + " |"]
         for step in course.steps:
             cells = [(s.step(step.number).how if s.step(step.number) else "—") for s in studies]
-            page = course.activity(step.module).page
-            label = f"[Step {step.number}]({link(page)})" if page else f"Step {step.number}"
+            label = module_link(step.module, f"Step {step.number}")
             rows.append(f"| **{label}**: {step.name} | " + " | ".join(cells) + " |")
         return "\n".join(rows)
 
