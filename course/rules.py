@@ -19,7 +19,8 @@ ACHIEVEMENT, PARTICIPATION, NONE = "achievement", "participation", "none"
 
 
 class Result(NamedTuple):
-    """A trainee's decision. Immutable like a frozen dataclass, and cheap to create (one per row)."""
+    """A trainee's decision. Immutable like a frozen dataclass (so trainees alike can share one), and cheap
+    to create."""
 
     quiz_points: Decimal | int
     group_work_points: Decimal | int
@@ -38,14 +39,8 @@ def score(trainee: Trainee, course: Course) -> Result:
 
 
 def scorer(course: Course) -> Callable[[Trainee], Result]:
-    """`score` with the course's thresholds worked out once, for scoring a whole sheet.
-
-    What it remembers lives as long as the scorer: make one per sheet.
-    """
-    return _make_scorer(course)
-
-
-def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
+    """`score` for a whole sheet: the course's thresholds worked out once, and what repeats from trainee to
+    trainee remembered, for as long as the scorer lives (make one per sheet)."""
     a, r = course.assessment, course.certificates
     per_correct = Decimal(str(a.points_per_correct))
     # Quiz points for every possible number of correct answers: exact, whole numbers as int.
@@ -56,12 +51,13 @@ def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
     explain = _explainer(course, need, need_p)
     item_names = [f"quiz {n}" for n in range(1, a.quiz_count + 1)] + ["the group work", "the essay"]
     new = tuple.__new__         # a Result without NamedTuple's Python-level __new__
-    # What repeats from trainee to trainee is remembered, up to _REMEMBERED of each: whole essays' totals,
-    # results (see score_one), reasons (a function of their key: see decide) and lists of missing items.
+    # Remembered (see _remember): whole essays' totals, results (see score_one), reasons and the text
+    # around missing items (functions of the few values in their keys: see decide), lists of missing items.
     essay_totals: dict[tuple, Decimal | int] = {}
     results: dict[tuple, tuple[Result, bool, tuple[str, str] | None]] = {}
     results_with_bonus: dict[tuple, tuple[Result, bool, None]] = {}
     reasons: dict[tuple, str] = {}
+    gaps: dict[tuple, tuple[str, str]] = {}
     missing_names: dict[tuple[bool, ...], str] = {}
 
     def score_one(trainee: Trainee) -> Result:
@@ -75,7 +71,7 @@ def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
         # key: the bonus, which counts only below Achievement with every item in, and which quizzes are
         # missing, named only by some Participation reasons. filter(None, …) drops blanks (and zeros).
         key = (sum(filter(None, quizzes)), len(quizzes) - quizzes.count(None), group_work, essay_points)
-        result, bonus_counts, gap = results.get(key) or _remember(results, key, decide(*key, None))
+        result, bonus_counts, gap = results.get(key) or _remember(results, key, decide(*key, None), _RESULTS)
         if bonus and bonus_counts:
             with_bonus = key + (bonus,)
             result = (results_with_bonus.get(with_bonus)
@@ -104,18 +100,19 @@ def _make_scorer(course: Course) -> Callable[[Trainee], Result]:
         items_ok = items == n_items or not all_items
         applied, why, gap = False, None, None
         if items_ok and base >= need:
-            certificate, why = ACHIEVEMENT, (ACHIEVEMENT, items, base, None, None)
+            certificate, why = ACHIEVEMENT, (ACHIEVEMENT, items, base, None)
         elif items_ok and bonus and base + bonus >= need:
             certificate, applied, total = ACHIEVEMENT, True, base + bonus
-            why = (ACHIEVEMENT, items, base, bonus, None)
+            why = (ACHIEVEMENT, items, base, bonus)
         elif items >= min_items and base >= need_p:
             certificate = PARTICIPATION
             if items_ok:
-                why = (PARTICIPATION, items, base, bonus if base < need and bonus else None, None)
-            else:
-                gap = tuple(explain(PARTICIPATION, items, base, None, _GAP).split(_GAP))
+                why = (PARTICIPATION, items, base, bonus if base < need and bonus else None)
+            else:       # the same text around the names for every trainee with these items and points
+                gap = gaps.get((items, base)) or _remember(gaps, (items, base), tuple(
+                    explain(PARTICIPATION, items, base, None, missing=_GAP).split(_GAP)))
         else:
-            certificate, why = NONE, (NONE, items, base, None, None)
+            certificate, why = NONE, (NONE, items, base, None)
         reason = why and (reasons.get(why) or _remember(reasons, why, explain(*why)))
         result = new(Result, (quiz_points, group_points, essay_points, items, base, applied, total, certificate,
                               reason))
@@ -136,7 +133,7 @@ def _explainer(course: Course, need: Decimal | int, need_p: Decimal | int) -> Ca
     def done(items: int) -> str:
         return f"all {n_items} items" if items == n_items else f"{items} of {n_items} items"
 
-    def explain(certificate: str, items: int, base, bonus, missing: str | None) -> str:
+    def explain(certificate: str, items: int, base, bonus, missing: str | None = None) -> str:
         if certificate == ACHIEVEMENT and bonus is None:
             return f"Achievement: {done(items)} completed and {number(base)} points (at least {need_text} needed)."
         if certificate == ACHIEVEMENT:
@@ -161,11 +158,14 @@ def _explainer(course: Course, need: Decimal | int, need_p: Decimal | int) -> Ca
     return explain
 
 
-_REMEMBERED = 4096      # entries per cache: enough for the values that repeat, and memory stays flat
+# Entries per cache: enough for what repeats, and memory stays flat however long the sheet. Results get
+# more: a large cohort has some ten thousand distinct ones, and each found saves most of the work.
+_REMEMBERED, _RESULTS = 4096, 8192
 
 
-def _remember(cache: dict, key, value):
-    if len(cache) < _REMEMBERED:
+def _remember(cache: dict, key, value, limit: int = _REMEMBERED):
+    """`value`, kept in `cache` under `key` while the cache has room."""
+    if len(cache) < limit:
         cache[key] = value
     return value
 

@@ -182,7 +182,7 @@ class _SeenIds:
     """
 
     PLACES = 1 << 19    # 4 MiB of hashes: at 100,000 trainees, about one id in ten finds its place taken
-    BITS = 1 << 24      # 2 MiB Bloom filter for those: false alarms far rarer than one in 100 sheets of 100,000
+    BITS = 1 << 24      # 2 MiB Bloom filter for those: about one false alarm in 100,000 sheets of 100,000
     EMPTY = -1          # a place no hash can hold: Python never gives -1 as a hash
 
     def __init__(self):
@@ -239,8 +239,9 @@ class _Columns:
         self.quiz_values = self.caches[0] if self.quizzes else {}
         self.group_work_values = self.caches[len(self.quizzes)]
         self.bonus_values = self.caches[-1]
-        # The essay's cell texts -> its scores, or None if all blank. A half-scored essay is never here.
-        self.essays: dict[tuple[str, ...], tuple | None] = {("",) * len(self.essay): None}
+        # A whole essay's cell texts -> its scores (None if all blank): essays repeat. Half-scored ones are
+        # never here, so they always take the slow path, which reports them.
+        self.essays: dict[tuple[str, ...], tuple | None] = {}
 
 
 def read_trainees(path: Path, course: Course, problems: Problems) -> Iterator[Trainee]:
@@ -265,10 +266,11 @@ def read_trainees(path: Path, course: Course, problems: Problems) -> Iterator[Tr
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
             trainee_id, name = cells[id_ix].strip(), cells[name_ix].strip()
-            try:            # the common case: every text seen before (a whole essay at once: essays repeat)
+            try:            # the common case: every text seen before, so only look-ups in C
                 quizzes = tuple(map(quiz_value, quiz_cells(cells)))
-                group_work, essay, bonus = gw_value(cells[gw_ix]), essay_value(essay_cells(cells)), \
-                    bonus_value(cells[bonus_ix])
+                group_work = gw_value(cells[gw_ix])
+                essay = essay_value(essay_cells(cells))
+                bonus = bonus_value(cells[bonus_ix])
                 ok = trainee_id and name
             except KeyError:
                 ok = False
