@@ -6,6 +6,7 @@ has been read, so callers write to a temporary file and keep it only when no pro
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import IO, Iterable, Iterator, NamedTuple
 
@@ -13,13 +14,12 @@ from .answers import AnswerFiles
 from .definition import Course
 from .output import FORMULA_STARTS, csv_text, number
 from .quizzes import QUIZZES
-from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result, scorer
+from .rules import Result, scorer
 from .scoresheet import Problems, Trainee, read_trainees
 
 RESULT_COLUMNS = ("trainee_id", "name", "quiz_points", "group_work_points", "essay_points", "completed_items",
                   "bonus_applied", "total", "certificate", "reason")
 YES, NO = "yes", "no"           # bonus_applied
-CERTIFICATES = (ACHIEVEMENT, PARTICIPATION, NONE)
 FORMULA = frozenset(FORMULA_STARTS)     # one character each
 RESULTS_ENCODING = "utf-8-sig"  # with a byte-order mark, so Excel shows accented names correctly
 
@@ -62,7 +62,7 @@ def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
     the output back with the csv module.
     """
     out.write(",".join(RESULT_COLUMNS) + "\r\n")
-    counts, lines, bonuses = dict.fromkeys(CERTIFICATES, 0), [], 0
+    counts, lines, bonuses = Counter(), [], 0
     for trainee, (quiz, group_work, essay, items, _, applied, total, certificate, reason) in grades:
         tid, name = trainee.trainee_id, trainee.name
         # Most ids and names need nothing from csv_text. These tests say so as csv_text would (a formula's
@@ -81,7 +81,7 @@ def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
             out.write("".join(lines))
             lines.clear()
     out.write("".join(lines))
-    return Tally(sum(counts.values()), {c: n for c, n in counts.items() if n}, bonuses)
+    return Tally(sum(counts.values()), dict(counts), bonuses)
 
 
 def check(scores: Path, course: Course, answers: AnswerFiles | None = None) -> int:
