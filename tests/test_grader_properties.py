@@ -122,7 +122,6 @@ def test_csv_text_reads_back_as_written(value):
     assert cells == [expected, "x"]
 
 
-
 cells = st.one_of(st.text(max_size=12), st.sampled_from(["=1+1", "+T2", "-3", "@SUM(A1)", "\tx", "\rx", 'a"b', "a,b",
                                                           "a\nb", "a\rb", " =1", "'=1", "Nº Gonçalves"]))
 
@@ -153,7 +152,7 @@ def test_results_ids_and_names_are_written_as_csv_writer_writes_them(ids_and_nam
     tail = rest[len("T,N,"):]           # every trainee here has the same scores: the same end of line
     expected = header + "\r\n"
     for pair in ids_and_names:
-        cells = io.StringIO(newline="")
-        csv.writer(cells).writerow(["'" + v if v.startswith(FORMULA_STARTS) else v for v in pair])
-        expected += cells.getvalue()[:-2] + "," + tail
+        line = io.StringIO(newline="")
+        csv.writer(line).writerow(["'" + v if v.startswith(FORMULA_STARTS) else v for v in pair])
+        expected += line.getvalue()[:-2] + "," + tail
     assert written(ids_and_names) == expected
