@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import csv
 import re
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -173,17 +174,45 @@ class ScoreSheet:
 
 
 class _SeenIds:
-    """Which trainee ids were seen, in fixed memory: a Bloom filter; its rare "maybe" is checked later."""
+    """Which trainee ids were seen, in fixed memory; what it cannot rule out is checked exactly later.
 
-    BITS = 1 << 25                  # 4 MiB: about one false alarm in 50 sheets of 100,000 trainees
+    First, a table of the ids' hashes, one place per hash: most ids are a look-up and a store. An id
+    whose place holds another id's hash goes to a Bloom filter instead. An id is a "maybe" if its place
+    holds its own hash or the filter already has it; a second pass over the sheet settles every maybe.
+    """
+
+    PLACES = 1 << 19    # 4 MiB of hashes: at 100,000 trainees, about one id in ten finds its place taken
+    BITS = 1 << 24      # 2 MiB Bloom filter for those: about one false alarm in 100,000 sheets of 100,000
+    EMPTY = -1          # a place no hash can hold: Python never gives -1 as a hash
 
     def __init__(self):
+        self.places = array("q", [self.EMPTY]) * self.PLACES
         self.bits = bytearray(self.BITS >> 3)
         self.maybe: set[str] = set()
 
+    def crowded(self, trainee_id: str, h: int) -> bool:
+        """Whether an id whose place is taken may have been seen before (the Bloom filter); it is added."""
+        bits, mask = self.bits, self.BITS - 1
+        i, j, k = (h >> 19) & mask, (h >> 30) & mask, (h >> 40) & mask     # bits above the place's
+        bit_i, bit_j, bit_k = 1 << (i & 7), 1 << (j & 7), 1 << (k & 7)
+        i, j, k = i >> 3, j >> 3, k >> 3
+        if bits[i] & bit_i and bits[j] & bit_j and bits[k] & bit_k:
+            return True
+        bits[i] |= bit_i
+        bits[j] |= bit_j
+        bits[k] |= bit_k
+        return False
+
 
 _MISS = object()           # what a bad cell parses to (None is a blank cell)
-_CACHE_SIZE = 4096      # distinct cell texts remembered per kind of score: scores take few values
+_CACHE_SIZE = 4096      # distinct texts remembered per kind of score, and whole essays: scores take few values
+
+
+def _cells_at(indexes: list[int]):
+    """A function picking these cells out of a row, always as a tuple (itemgetter gives one cell bare)."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    return lambda cells: tuple(cells[i] for i in indexes)
 
 
 class _Columns:
@@ -195,77 +224,85 @@ class _Columns:
         self.id, self.name = ix["trainee_id"], ix["name"]
         self.width = max(ix.values()) + 1
         quiz = (a.quiz_questions, None)
-        group_work = (None, Decimal(str(a.group_work_max)))
-        bonus = (None, Decimal(str(a.bonus_max)))
-        # (column, index, (whole-number maximum, or None and the points maximum)) for every score cell
-        self.scores = ([(name, ix[name], quiz) for name in quiz_columns(c)] + [("group_work", ix["group_work"], group_work)]
-                       + [(cr.column, ix[cr.column], (None, Decimal(str(cr.max_points)))) for cr in a.essay_criteria]
-                       + [("participation_bonus", ix["participation_bonus"], bonus)])
-        self.get = itemgetter(*(i for _, i, _ in self.scores))
+        # (column, index, (whole-number maximum, or None and the points maximum)) for every score cell:
+        # the quizzes, the group work, the essay criteria and the bonus, in that order
+        self.quizzes = [(name, ix[name], quiz) for name in quiz_columns(c)]
+        self.group_work = ("group_work", ix["group_work"], (None, Decimal(str(a.group_work_max))))
+        self.essay = [(cr.column, ix[cr.column], (None, Decimal(str(cr.max_points)))) for cr in a.essay_criteria]
+        self.bonus = ("participation_bonus", ix["participation_bonus"], (None, Decimal(str(a.bonus_max))))
+        self.scores = self.quizzes + [self.group_work] + self.essay + [self.bonus]
+        self.quiz_cells = _cells_at([i for _, i, _ in self.quizzes])
+        self.essay_cells = _cells_at([i for _, i, _ in self.essay])
+        # cell text -> value, one cache per kind of score; "" (blank) is None
         caches: dict = {}
         self.caches = [caches.setdefault(kind, {"": None}) for _, _, kind in self.scores]
-        # positions in that list: quizzes, then group work, the essay criteria and the bonus
-        self.group_work = a.quiz_count
-        self.bonus = a.quiz_count + 1 + len(a.essay_criteria)
-        self.essay_columns = [cr.column for cr in a.essay_criteria]
+        self.quiz_values = self.caches[0] if self.quizzes else {}
+        self.group_work_values = self.caches[len(self.quizzes)]
+        self.bonus_values = self.caches[-1]
+        # A whole essay's cell texts -> its scores (None if all blank): essays repeat. Half-scored ones are
+        # never here, so they always take the slow path, which reports them.
+        self.essays: dict[tuple[str, ...], tuple | None] = {}
 
 
 def read_trainees(path: Path, course: Course, problems: Problems) -> Iterator[Trainee]:
     """Stream the valid trainees of a score sheet; bad rows go to `problems` (duplicates once all is read).
 
     A header that cannot be graded raises CourseError at once. This loop runs once per trainee, so it
-    is written for speed: look-ups bound to local names, cells parsed through caches in C calls.
+    is written for speed: look-ups bound to local names, cells turned into scores by dict look-ups in C.
     """
     sheet = ScoreSheet(path, course)
     cols = _Columns(sheet)
     seen = _SeenIds()
-    id_ix, name_ix, width, get, caches = cols.id, cols.name, cols.width, cols.get, cols.caches
-    quiz_end, gw_ix, essay_end = cols.group_work, cols.group_work, cols.bonus
-    bits, mask, maybe = seen.bits, seen.BITS - 1, seen.maybe
-    lookup, new = dict.__getitem__, tuple.__new__         # tuple.__new__: a NamedTuple without the Python call
+    id_ix, name_ix, width, gw_ix, bonus_ix = cols.id, cols.name, cols.width, cols.group_work[1], cols.bonus[1]
+    quiz_cells, essay_cells = cols.quiz_cells, cols.essay_cells
+    quiz_value, essay_value = cols.quiz_values.__getitem__, cols.essays.__getitem__
+    gw_value, bonus_value = cols.group_work_values.__getitem__, cols.bonus_values.__getitem__
+    places, places_mask, EMPTY, maybe = seen.places, seen.PLACES - 1, seen.EMPTY, seen.maybe
+    new = tuple.__new__         # a Trainee without NamedTuple's Python-level __new__: one is made per row
     with sheet.reader() as records:
         for row, cells in records:
             if not (cells and cells[0]) and not "".join(cells).strip():
                 continue                            # an empty row (spreadsheets add them at the end)
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
-            texts = get(cells)
-            try:
-                values, ok = list(map(lookup, caches, texts)), True     # the common case: every cell seen before
-            except KeyError:
-                values, ok = _parse_cells(sheet.path, row, texts, cols, problems)
             trainee_id, name = cells[id_ix].strip(), cells[name_ix].strip()
-            essay = tuple(values[gw_ix + 1:essay_end])
-            blanks = essay.count(None)
-            if not ok or not trainee_id or not name or 0 < blanks < len(essay):
-                _report_row(sheet.path, row, trainee_id, name, essay, cols, problems)
-                continue
-            # Bloom filter, inlined: three bits from Python's string hash (stable within a run).
+            try:            # the common case: every text seen before, so only look-ups in C
+                quizzes = tuple(map(quiz_value, quiz_cells(cells)))
+                group_work = gw_value(cells[gw_ix])
+                essay = essay_value(essay_cells(cells))
+                bonus = bonus_value(cells[bonus_ix])
+                ok = trainee_id and name
+            except KeyError:
+                ok = False
+            if not ok:
+                scores = _check_row(sheet.path, row, cells, trainee_id, name, cols, problems)
+                if scores is None:
+                    continue
+                quizzes, group_work, essay, bonus = scores
+            # Duplicate ids, first look (see _SeenIds): three operations for most rows.
             h = hash(trainee_id)
-            i, j, k = h & mask, (h >> 25) & mask, (h >> 39) & mask
-            bi, bj, bk, mi, mj, mk = i >> 3, j >> 3, k >> 3, 1 << (i & 7), 1 << (j & 7), 1 << (k & 7)
-            if bits[bi] & mi and bits[bj] & mj and bits[bk] & mk:
+            place = h & places_mask
+            held = places[place]
+            if held == EMPTY:
+                places[place] = h
+            elif held == h or seen.crowded(trainee_id, h):
                 maybe.add(trainee_id)
-            else:
-                bits[bi] |= mi
-                bits[bj] |= mj
-                bits[bk] |= mk
             # The name as typed (only surrounding spaces trimmed): accents come out exactly as they went in.
-            yield new(Trainee, (row, trainee_id, name, tuple(values[:quiz_end]), values[gw_ix],
-                                None if blanks else essay, values[essay_end]))
+            yield new(Trainee, (row, trainee_id, name, quizzes, group_work, essay, bonus))
     if maybe:
         _report_duplicates(sheet, cols, maybe, problems)
 
 
-def _parse_cells(path: Path, row: int, texts: tuple[str, ...], cols: _Columns, problems: Problems):
-    """The slow path for cells not in the caches: parse, report problems, remember good values; (values, ok)."""
+def _check_row(path: Path, row: int, cells: list[str], trainee_id: str, name: str, cols: _Columns,
+               problems: Problems) -> tuple | None:
+    """The slow path, for a row with a text not seen before or a problem: parse every score cell, report
+    what is wrong, remember good texts; (quizzes, group work, essay, bonus), or None if anything is wrong."""
     values, ok = [], True
-    for n, text in enumerate(texts):
-        cache = cols.caches[n]
+    for (column, i, (whole_max, points_max)), cache in zip(cols.scores, cols.caches):
+        text = cells[i]
         if text in cache:
             values.append(cache[text])
             continue
-        column, _, (whole_max, points_max) = cols.scores[n]
         value = (_whole(path, row, column, text.strip(), whole_max, problems) if whole_max is not None
                  else _decimal(path, row, column, text.strip(), points_max, problems))
         if value is _MISS:
@@ -273,21 +310,24 @@ def _parse_cells(path: Path, row: int, texts: tuple[str, ...], cols: _Columns, p
         elif len(cache) < _CACHE_SIZE:
             cache[text] = value
         values.append(value)
-    return values, ok
-
-
-def _report_row(path: Path, row: int, trainee_id: str, name: str, essay: tuple, cols: _Columns,
-                problems: Problems) -> None:
-    """The problems of a row the fast path could not take (bad cells are already reported)."""
     if not trainee_id:
         problems.add(path, row, "trainee_id", "is blank (every row needs a trainee_id)")
     if not name:
         problems.add(path, row, "name", "is blank")
-    blank = [c for c, v in zip(cols.essay_columns, essay) if v is None]
+    n = len(cols.quizzes)
+    essay = tuple(values[n + 1:-1])
+    blank = [column for (column, _, _), v in zip(cols.essay, essay) if v is None]
     if 0 < len(blank) < len(essay):
         problems.add(path, row, blank[0], f"half-scored essay: {len(essay) - len(blank)} of {len(essay)} "
                                           f"criteria scored (blank: {', '.join(blank)}); "
                                           "score all of them or leave all blank")
+        return None
+    if not (ok and trainee_id and name):
+        return None
+    essay = None if blank else essay
+    if len(cols.essays) < _CACHE_SIZE:
+        cols.essays[cols.essay_cells(cells)] = essay
+    return tuple(values[:n]), values[n], essay, values[-1]
 
 
 def _report_duplicates(sheet: ScoreSheet, cols: _Columns, maybe: set[str], problems: Problems) -> None:

@@ -232,11 +232,13 @@ def test_python_m_course_works(tmp_path):
     assert p.returncode == 1 and p.stderr.startswith("Error: ") and "Traceback" not in p.stderr
 
 
-def test_duplicate_check_is_exact_even_when_the_filter_is_full(tmp_path, monkeypatch):
-    """The Bloom filter only says "maybe": a tiny filter flags every id, and the second pass still finds
-    exactly the real duplicates."""
+@pytest.mark.parametrize("places, bits", [(1, 1 << 3), (1, 1 << 24), (4, 1 << 3)])
+def test_duplicate_check_is_exact_even_when_the_filter_is_full(tmp_path, monkeypatch, places, bits):
+    """The first look only says "maybe": with a table of one or four places and a tiny Bloom filter nearly
+    every id is a maybe, and the second pass still finds exactly the real duplicates."""
     from course import scoresheet
-    monkeypatch.setattr(scoresheet._SeenIds, "BITS", 1 << 3)
+    monkeypatch.setattr(scoresheet._SeenIds, "PLACES", places)
+    monkeypatch.setattr(scoresheet._SeenIds, "BITS", bits)
     rows = [row(f"T{i}") for i in range(30)] + [row("T3"), row("T17"), row("T3")]
     scores = write_sheet(tmp_path / "scores.csv", rows)
     r = run("validate", scores)
@@ -245,5 +247,4 @@ def test_duplicate_check_is_exact_even_when_the_filter_is_full(tmp_path, monkeyp
         f"Error: {scores}:32: trainee_id: duplicate trainee_id 'T3' (also on row 5)",
         f"Error: {scores}:33: trainee_id: duplicate trainee_id 'T17' (also on row 19)",
         f"Error: {scores}:34: trainee_id: duplicate trainee_id 'T3' (also on row 5)"]
-    monkeypatch.setattr(scoresheet._SeenIds, "BITS", 1 << 3)
     assert run("validate", write_sheet(tmp_path / "ok.csv", rows[:30])).exit_code == 0

@@ -120,3 +120,39 @@ def test_csv_text_reads_back_as_written(value):
     [cells] = list(csv.reader(io.StringIO(line, newline="")))
     expected = "'" + value if value.startswith(FORMULA_STARTS) else value
     assert cells == [expected, "x"]
+
+
+cells = st.one_of(st.text(max_size=12), st.sampled_from(["=1+1", "+T2", "-3", "@SUM(A1)", "\tx", "\rx", 'a"b', "a,b",
+                                                          "a\nb", "a\rb", " =1", "'=1", "Nº Gonçalves"]))
+
+
+@given(st.lists(st.tuples(cells, cells), max_size=5))
+def test_results_ids_and_names_are_written_as_csv_writer_writes_them(ids_and_names):
+    """write_results decides inline which cells need care: each id and name comes out byte for byte as
+    csv.writer writes it, after a formula is neutralised with an apostrophe."""
+    import csv
+    import io
+
+    from course.gradebook import Graded, write_results
+    from course.output import FORMULA_STARTS
+    from course.rules import score
+    from course.scoresheet import Trainee
+    from sheets import COURSE
+
+    def written(pairs) -> str:
+        grades = []
+        for i, (tid, name) in enumerate(pairs):
+            trainee = Trainee(i + 2, tid, name, (10,) * 6, 30, (10,) * 4, None)
+            grades.append(Graded(trainee, score(trainee, COURSE)))
+        out = io.StringIO(newline="")
+        write_results(grades, out)
+        return out.getvalue()
+
+    header, rest = written([("T", "N")]).split("\r\n", 1)
+    tail = rest[len("T,N,"):]           # every trainee here has the same scores: the same end of line
+    expected = header + "\r\n"
+    for pair in ids_and_names:
+        line = io.StringIO(newline="")
+        csv.writer(line).writerow(["'" + v if v.startswith(FORMULA_STARTS) else v for v in pair])
+        expected += line.getvalue()[:-2] + "," + tail
+    assert written(ids_and_names) == expected
