@@ -248,3 +248,15 @@ def test_duplicate_check_is_exact_even_when_the_filter_is_full(tmp_path, monkeyp
         f"Error: {scores}:33: trainee_id: duplicate trainee_id 'T17' (also on row 19)",
         f"Error: {scores}:34: trainee_id: duplicate trainee_id 'T3' (also on row 5)"]
     assert run("validate", write_sheet(tmp_path / "ok.csv", rows[:30])).exit_code == 0
+
+
+def test_cycle_collection_is_back_on_after_grading_even_on_bad_input(tmp_path):
+    import gc
+
+    good = write_sheet(tmp_path / "good.csv", [row("T1"), row("T2")])
+    bad = write_sheet(tmp_path / "bad.csv", [row("T1"), row("T1")])
+    assert gc.isenabled()
+    assert run("grade", good).exit_code == 0
+    assert gc.isenabled()
+    assert run("grade", bad).exit_code == 1
+    assert gc.isenabled()
