@@ -3,16 +3,6 @@
   "use strict";
   var PREFIX = "lmp-course:checklist:";
 
-  function storage() {
-    try {
-      var probe = PREFIX + "probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (e) {
-      return null;
-    }
-  }
 
   function setUp(list, store) {
     var id = list.getAttribute("data-checklist");
@@ -49,7 +39,7 @@
   }
 
   function init() {
-    var store = storage();
+    var store = window.courseStorage();
     document.querySelectorAll(".course-checklist").forEach(function (list) { setUp(list, store); });
   }
 

@@ -7,17 +7,6 @@
   var FORMAT = "lmp-quiz-answers";
   var VERSION = 1;
 
-  function storage() {
-    try {
-      var probe = PREFIX + "probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (e) {
-      return null;
-    }
-  }
-
   function setUp(root, store) {
     var data = JSON.parse(root.querySelector(".course-quiz__data").textContent);
     var quiz = data.quiz;
@@ -187,7 +176,7 @@
   }
 
   function init() {
-    var store = storage();
+    var store = window.courseStorage();
     document.querySelectorAll(".course-quiz").forEach(function (root) { setUp(root, store); });
   }
 
