@@ -93,10 +93,11 @@ class Cohort:
 
     def figures(self) -> CohortFigures:
         total = self.participants
-        bands = []
-        for band in self.course.engagement_bands:
-            count = sum(n for items, n in self.items.items() if band.min_items <= items <= band.max_items)
-            bands.append(BandCount(band, count, percent(count, total)))
+        per_band = Counter()
+        for items, n in self.items.items():
+            per_band[self.course.engagement_band(items).id] += n
+        bands = [BandCount(band, per_band[band.id], percent(per_band[band.id], total))
+                 for band in self.course.engagement_bands]
         takers = sum(self.quiz_points.values())
         points = sum((p * n for p, n in self.quiz_points.items()), Decimal(0))
         average = points / takers if takers else None
