@@ -61,3 +61,11 @@ def test_every_checklist_is_used_and_every_used_checklist_exists(site, pages):
 
 def test_module_hours_add_up_to_the_course():
     assert sum(w.hours for w in COURSE.weeks) == COURSE.hours == 60
+
+
+def test_every_activity_in_the_syllabus_has_its_page(site):
+    missing = [a.id for a in COURSE.activities() if not a.page]
+    assert missing == [], f"activities without a page: {missing}"
+    assert len(MODULES) == len(COURSE.activities("module")) == 12
+    for activity in COURSE.activities():
+        assert (site / activity.page.replace(".md", ".html")).is_file(), activity.page
