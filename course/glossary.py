@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import escape
 from functools import cache
 from pathlib import Path
 
@@ -14,22 +16,73 @@ from .yamlfile import Fields, load_yaml
 class Term:
     term: str
     definition: str
-    source: Citation
+    source: Citation | None         # None only for the course's own definitions (course_own: true)
+    short: str | None = None        # the acronym, e.g. "ECOWAS"; pages show its expansion on use
+    course_own: bool = False        # a computing word the sources do not define (USB, ID, HTML)
+
+    @property
+    def name(self) -> str:
+        """What a trainee looks up: the acronym if there is one, else the term."""
+        return self.short or self.term
+
+    @property
+    def anchor(self) -> str:
+        """A stable id for links to the entry on the glossary page."""
+        return "term-" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
 
 
 @cache
 def load_glossary(path: Path = Path(__file__).parent / "glossary.yml") -> tuple[Term, ...]:
-    """Terms in alphabetical order; duplicates and missing sources are errors."""
+    """Terms in alphabetical order of their name; duplicates and missing sources are errors."""
     f = Fields(path)
     top = f.mapping(load_yaml(path), "", {"terms"})
-    terms, seen = [], set()
+    terms, seen = [], {}
     for where, raw in f.items(top, "terms", ""):
-        d = f.mapping(raw, where, {"term", "definition", "source"})
+        d = f.mapping(raw, where, {"term", "short", "definition", "source", "course_own"})
         name = f.get(d, "term", str, where)
-        if name and name.lower() in seen:
-            f.problem(f"{where}.term", f"duplicate term {name!r}")
-        seen.add(name.lower() if name else name)
-        terms.append(Term(name, f.get(d, "definition", str, where),
-                          read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source")))
+        short = f.get(d, "short", str, where, optional=True)
+        own = f.get(d, "course_own", bool, where, optional=True, default=False)
+        if own and "source" in d:
+            f.problem(f"{where}.source", "a definition is either the course's own (course_own: true) or has a source, not both")
+        source = None if own else read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source")
+        for key in filter(None, (name, short)):
+            if key.lower() in seen:
+                f.problem(f"{where}.{'short' if key == short else 'term'}", f"duplicate term {key!r} (also in {seen[key.lower()]})")
+            seen[key.lower()] = where
+        terms.append(Term(name, f.get(d, "definition", str, where), source, short, bool(own)))
     f.raise_if_any()
-    return tuple(sorted(terms, key=lambda t: t.term.lower()))
+    return tuple(sorted(terms, key=lambda t: t.name.lower()))
+
+
+# Text inside these elements is left as it is: code, scripts, and acronyms already expanded.
+_KEEP = {"abbr", "code", "pre", "script", "style", "textarea", "title", "kbd"}
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def expand_acronyms(html: str, terms: tuple[Term, ...]) -> str:
+    """Wrap every use of a glossary acronym in the page's text in <abbr title="expansion">.
+
+    Works on rendered HTML, so quizzes and checklists (raw HTML in the Markdown) are covered too.
+    """
+    titles = {escape(t.short, quote=False): escape(t.term) for t in terms if t.short}
+    if not titles:
+        return html
+    names = "|".join(re.escape(s) for s in sorted(titles, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&/-])({names})(s?)(?![\w/-]|&(?!amp;))")
+    out, kept = [], []
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            tag = name.group(1).lower() if name else ""
+            if tag in _KEEP and not part.endswith("/>"):
+                if part.startswith("</"):
+                    if tag in kept:
+                        kept.remove(tag)
+                else:
+                    kept.append(tag)
+            out.append(part)
+        elif kept or not part.strip():
+            out.append(part)
+        else:
+            out.append(pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}{m.group(2)}</abbr>', part))
+    return "".join(out)

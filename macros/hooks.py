@@ -21,6 +21,13 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    """Every glossary acronym shows its expansion where it is used, in prose, quizzes and checklists alike."""
+    from course.glossary import expand_acronyms, load_glossary
+
+    return expand_acronyms(html, load_glossary())
+
+
 def _check_case_studies():
     """Invalid case-study front matter fails the build, naming the file and the field."""
     from course.case_studies import load_case_studies

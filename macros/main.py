@@ -83,7 +83,8 @@ def define_env(env):
         activity = course.activity(module_id)
         week = course.week_of(module_id)
         hours = f'{fmt(activity.hours)} hour{"s" if activity.hours != 1 else ""}'
-        return (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({link('syllabus.md')})\n"
+        return (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({link('syllabus.md')}) · "
+                f"[Glossary]({link('glossary.md')})\n"
                 "{: .course-module-intro }")
 
     @env.macro
@@ -177,9 +178,18 @@ def define_env(env):
 
     @env.macro
     def glossary() -> str:
-        out = []
+        """The glossary: an A to Z index of letters, then every term under its letter, with its source."""
+        by_letter: dict[str, list] = {}
         for t in load_glossary():
-            out.append(f"{t.term}\n:   {t.definition} *Source: {t.source}.*\n")
+            by_letter.setdefault(t.name[0].upper(), []).append(t)
+        index = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in by_letter)
+        out = [f'<nav class="course-glossary-index" aria-label="Glossary from A to Z" markdown>\n{index}\n</nav>\n']
+        for letter, terms in by_letter.items():
+            out.append(f"## {letter} {{: #letter-{letter.lower()} }}\n")
+            for t in terms:
+                name = f"{t.short} ({t.term})" if t.short else t.term
+                source = f"Source: {t.source}." if t.source else "The course's own definition."
+                out.append(f'<span id="{t.anchor}"></span>**{name}**\n:   {t.definition} *{source}*\n')
         return "\n".join(out)
 
     @env.macro

@@ -33,7 +33,7 @@ def test_real_course_definition_loads():
 def test_real_checklists_and_glossary_load():
     assert "step-1-parameters" in load_checklists()
     assert len(load_checklists()["step-1-parameters"].items) == 7      # Box 3's seven questions
-    assert all(t.source for t in load_glossary())
+    assert all((t.source is None) == t.course_own for t in load_glossary())
 
 
 def broken_course(tmp_path, edit) -> Path:
@@ -118,3 +118,13 @@ def test_malformed_glossary_names_file_and_field(tmp_path):
     problems = problems_of(load_glossary, path)
     assert any("terms[0].source: is missing" in p for p in problems)
     assert any("terms[1].term: duplicate term 'x'" in p for p in problems)
+
+
+def test_a_glossary_term_is_sourced_or_the_course_own_not_both(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text(yaml.safe_dump({"terms": [{"term": "Y", "short": "YY", "definition": "d", "course_own": True,
+                                               "source": GOOD["source"]},
+                                              {"term": "Z", "short": "YY", "definition": "d", "source": GOOD["source"]}]}))
+    problems = problems_of(load_glossary, path)
+    assert any("terms[0].source: a definition is either the course's own" in p for p in problems)
+    assert any("terms[1].short: duplicate term 'YY'" in p for p in problems)

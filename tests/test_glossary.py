@@ -1,0 +1,137 @@
+"""The glossary (SHARED-SPECS 8): every acronym used on two or more pages is defined with a source, shown with
+its expansion where a page first uses it, and reachable from an A to Z index."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+from bs4 import BeautifulSoup, NavigableString
+
+from course.glossary import load_glossary
+
+# An acronym: a word of capitals (digits, "&" and hyphenated parts allowed, one small letter at most, as in
+# "CNIg"), an ILO project code such as GLO/06/57/UKM, or an instrument number such as C97 or R151.
+TOKEN = re.compile(r"\b[A-Z]{2,}(?:/\d+)+/[A-Z]+\b|\b[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*\b")
+INSTRUMENT = re.compile(r"^[CR]\d{2,3}$")
+
+
+def acronym(token: str) -> str | None:
+    """The acronym a token stands for ("MOUs" -> "MOU"), or None for an ordinary word."""
+    if INSTRUMENT.match(token) or "/" in token:
+        return token
+    if token.endswith("s") and sum(c.isupper() for c in token[:-1]) >= 2:
+        token = token[:-1]
+    upper, lower = sum(c.isupper() for c in token), sum(c.islower() for c in token)
+    return token if upper >= 2 and lower <= 1 and not re.fullmatch(r"[IVXL]+", token) else None
+
+
+def article_of(path) -> BeautifulSoup | None:
+    article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    if article is not None:
+        for tag in article.select("script, code, pre"):
+            tag.decompose()
+    return article
+
+
+def acronyms_in(text: str) -> set[str]:
+    return {a for a in map(acronym, TOKEN.findall(text)) if a}
+
+
+@pytest.fixture(scope="module")
+def uses(site, pages) -> dict[str, set[str]]:
+    """Acronym -> the pages that use it (the glossary page itself does not count)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for path in pages:
+        page = str(path.relative_to(site))
+        article = article_of(path)
+        if article is None or page == "glossary.html":
+            continue
+        for a in acronyms_in(article.get_text(" ")):
+            found[a].add(page)
+    return found
+
+
+def test_every_acronym_on_two_or_more_pages_is_in_the_glossary(uses):
+    defined = {t.short for t in load_glossary() if t.short} | {t.term for t in load_glossary()}
+    missing = {a: sorted(p) for a, p in uses.items() if len(p) >= 2 and a not in defined}
+    assert not missing, "acronyms used on two or more pages but not in course/glossary.yml: " + "; ".join(
+        f"{a} ({', '.join(p[:3])}{', ...' if len(p) > 3 else ''})" for a, p in sorted(missing.items()))
+
+
+def test_the_scan_finds_acronyms_and_skips_words():
+    assert acronyms_in("The ECOWAS and SADC MOUs, M&E, COVID-19, C97, R151, CNIg and GLO/06/57/UKM.") == {
+        "ECOWAS", "SADC", "MOU", "M&E", "COVID-19", "C97", "R151", "CNIg", "GLO/06/57/UKM"}
+    assert acronyms_in("Step II of The Guide, in Annex IV, says Nigeria's policy is Good.") == set()
+
+
+def test_every_glossary_entry_has_a_source_or_says_it_is_the_course_own(site):
+    soup = BeautifulSoup((site / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    for term in load_glossary():
+        entry = soup.find(id=term.anchor)
+        assert entry is not None, f"{term.name}: not on the glossary page"
+        text = " ".join(entry.find_parent("dt").find_next_sibling("dd").get_text(" ").split())
+        assert ("Source: " in text) if term.source else ("The course's own definition." in text), term.name
+
+
+def test_the_glossary_page_has_an_a_to_z_index(site):
+    soup = BeautifulSoup((site / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    index = soup.select_one("nav.course-glossary-index")
+    assert index is not None
+    letters = sorted({t.name[0].upper() for t in load_glossary()})
+    assert [a.get_text() for a in index.select("a")] == letters
+    for letter in letters:
+        assert soup.find(id=f"letter-{letter.lower()}") is not None, letter
+
+
+def first_use(article, short: str):
+    """The first text node of a page's prose that uses the acronym as a word."""
+    pattern = re.compile(rf"(?<![\w&/-]){re.escape(short)}(?![\w&/-])")
+    for node in article.find_all(string=True):
+        if isinstance(node, NavigableString) and pattern.search(node):
+            return node
+    return None
+
+
+def test_first_use_on_each_page_shows_the_expansion(site, pages):
+    problems = []
+    for path in pages:
+        article = article_of(path)
+        if article is None:
+            continue
+        for term in (t for t in load_glossary() if t.short):
+            node = first_use(article, term.short)
+            if node is None:
+                continue
+            abbr = node.find_parent("abbr")
+            if abbr is None or abbr.get("title") != term.term:
+                problems.append(f"{path.relative_to(site)}: {term.short} first used without its expansion "
+                                f"(in <{node.parent.name}>)")
+    assert not problems, "\n".join(problems)
+
+
+def test_module_pages_link_to_the_glossary(site):
+    from course.definition import load_course
+
+    for activity in load_course().activities("module"):
+        soup = BeautifulSoup((site / activity.page.replace(".md", ".html")).read_text(encoding="utf-8"), "html.parser")
+        intro = soup.select_one(".course-module-intro")
+        assert any(a.get("href", "").endswith("glossary.html") for a in intro.select("a")), activity.id
+
+
+def test_expansion_wraps_uses_in_text_and_leaves_code_and_markup_alone():
+    from course.glossary import Term, expand_acronyms
+
+    terms = (Term("Economic Community of West African States", "d", None, "ECOWAS"),
+             Term("Monitoring and evaluation", "d", None, "M&E"),
+             Term("International Labour Organization", "d", None, "ILO"),
+             Term("International Training Centre of the ILO", "d", None, "ITC-ILO"))
+    html = ('<p title="ECOWAS">ECOWAS, M&amp;E and ITC-ILO.</p><label>ILO option</label>'
+            '<code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')
+    assert expand_acronyms(html, terms) == (
+        '<p title="ECOWAS"><abbr title="Economic Community of West African States">ECOWAS</abbr>, '
+        '<abbr title="Monitoring and evaluation">M&amp;E</abbr> and '
+        '<abbr title="International Training Centre of the ILO">ITC-ILO</abbr>.</p>'
+        '<label><abbr title="International Labour Organization">ILO</abbr> option</label>'
+        '<code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')
