@@ -54,8 +54,10 @@ def load_glossary(path: Path = Path(__file__).parent / "glossary.yml") -> tuple[
     return tuple(sorted(terms, key=lambda t: t.name.lower()))
 
 
-# Text inside these elements is left as it is: code, scripts, and acronyms already expanded.
-_KEEP = {"abbr", "code", "pre", "script", "style", "textarea", "title", "kbd"}
+# Left as they are: code and scripts, acronyms already expanded, headings (titles that tests and the
+# table of contents read as plain text) and form labels and buttons (controls keep a plain name).
+_KEEP = {"abbr", "code", "pre", "script", "style", "textarea", "title", "kbd",
+         "h1", "h2", "h3", "h4", "h5", "h6", "label", "button", "option"}
 _TAG = re.compile(r"(<[^>]*>)")
 
 

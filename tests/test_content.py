@@ -33,7 +33,8 @@ def test_module_page_has_every_part(site, module):
     assert soup.select(".course-module-intro"), f"{module.page}: no module_intro() (week and study time)"
     assert soup.select("fieldset.course-checklist"), f"{module.page}: no checklist"
     objectives = _section_after(soup, "What you will be able to do")
-    assert len(objectives.select("li")) >= 3, f"{module.page}: fewer than 3 learning objectives"
+    # objectives.yml shares at most ten a week among the week's modules (one quiz of ten tests them all)
+    assert len(objectives.select("li")) >= 1, f"{module.page}: no learning objectives"
     sources = _section_after(soup, "Sources")
     assert sources.select("li"), f"{module.page}: the Sources section lists nothing"
 
@@ -66,6 +67,6 @@ def test_module_hours_add_up_to_the_course():
 def test_every_activity_in_the_syllabus_has_its_page(site):
     missing = [a.id for a in COURSE.activities() if not a.page]
     assert missing == [], f"activities without a page: {missing}"
-    assert len(MODULES) == len(COURSE.activities("module")) == 12
+    assert len(MODULES) == len(COURSE.activities("module")) == 14
     for activity in COURSE.activities():
         assert (site / activity.page.replace(".md", ".html")).is_file(), activity.page

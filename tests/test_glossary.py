@@ -86,12 +86,15 @@ def test_the_glossary_page_has_an_a_to_z_index(site):
 
 
 def first_use(article, short: str):
-    """The first text node of a page's prose that uses the acronym as a word."""
+    """The first text node of a page's prose (not a heading, form label or button) that uses the acronym."""
     pattern = re.compile(rf"(?<![\w&/-]){re.escape(short)}(?![\w&/-])")
     for node in article.find_all(string=True):
-        if isinstance(node, NavigableString) and pattern.search(node):
+        if isinstance(node, NavigableString) and pattern.search(node) and not node.find_parent(NOT_PROSE):
             return node
     return None
+
+
+NOT_PROSE = ["h1", "h2", "h3", "h4", "h5", "h6", "label", "button", "option"]
 
 
 def test_first_use_on_each_page_shows_the_expansion(site, pages):
@@ -127,11 +130,11 @@ def test_expansion_wraps_uses_in_text_and_leaves_code_and_markup_alone():
              Term("Monitoring and evaluation", "d", None, "M&E"),
              Term("International Labour Organization", "d", None, "ILO"),
              Term("International Training Centre of the ILO", "d", None, "ITC-ILO"))
-    html = ('<p title="ECOWAS">ECOWAS, M&amp;E and ITC-ILO.</p><label>ILO option</label>'
-            '<code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')
+    html = ('<p title="ECOWAS">ECOWAS, M&amp;E and ITC-ILO.</p><legend>ILO question</legend>'
+            '<h2>ECOWAS</h2><label>ILO</label><code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')
     assert expand_acronyms(html, terms) == (
         '<p title="ECOWAS"><abbr title="Economic Community of West African States">ECOWAS</abbr>, '
         '<abbr title="Monitoring and evaluation">M&amp;E</abbr> and '
         '<abbr title="International Training Centre of the ILO">ITC-ILO</abbr>.</p>'
-        '<label><abbr title="International Labour Organization">ILO</abbr> option</label>'
-        '<code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')
+        '<legend><abbr title="International Labour Organization">ILO</abbr> question</legend>'
+        '<h2>ECOWAS</h2><label>ILO</label><code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')

@@ -62,5 +62,5 @@ def test_each_module_page_shows_its_objectives_from_the_data(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         heading = soup.find(lambda t: t.name == "h2" and "What you will be able to do" in t.get_text())
         assert heading is not None, page
-        shown = [" ".join(li.get_text(" ").split()) for li in heading.find_next_sibling("ul").find_all("li")]
+        shown = [" ".join(li.get_text().split()) for li in heading.find_next_sibling("ul").find_all("li")]
         assert shown == [" ".join(o.text.split()) for o in items], page
