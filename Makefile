@@ -17,8 +17,7 @@ install: $(STAMP)
 # site/ for any static server, and course-site.zip of it for a USB stick
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
-	rm -f course-site.zip
-	$(BIN)/python -m zipfile -c course-site.zip site/
+	$(BIN)/python -m editions.usb_zip site course-site.zip
 	@echo "Built site/ and course-site.zip"
 
 serve: site
