@@ -106,6 +106,9 @@ BROKEN = {
     "bad-option-letters": ("week-1.yml", ["questions[2] (fx-q3).options", "found ['a', 'b', 'd']"]),
     "week-file-mismatch": ("week-2.yml", ["week", "is 1 but the file is week-2.yml"]),
     "duplicate-id-across-weeks": ("week-2.yml", ["fx-q1", "also used in week-1.yml"]),
+    "bad-level": ("week-1.yml", ["questions[0] (fx-q1).level", "'remembering' is not a level"]),
+    "objective-of-another-module": ("week-1.yml", ["questions[2] (fx-q3).objective",
+                                                   "'step-1-decision' is an objective of step-1"]),
 }
 
 
