@@ -140,13 +140,10 @@ def load_workbook(path: Path = WORKBOOK) -> dict[str, tuple[WorkbookQuestion, ..
     return workbook
 
 
-STORAGE_PREFIX = "lmp-course:"       # the prefix every key the course keeps in the browser starts with
+def answer_key(kind: str, item_id: str) -> str:
+    """The name under which the browser keeps a trainee's answer: `kind` is "exercise" or "workbook".
 
-
-def answer_key(kind: str, edition: str, item_id: str) -> str:
-    """The browser-storage key of a trainee's answer: `kind` is "exercise" or "workbook".
-
-    It carries the course edition, so the course file of one edition carries its answers and a new
-    edition starts with an empty workbook.
+    storage.js files it under the course's prefix and edition, so "My course file" carries it and a
+    new edition starts with an empty workbook.
     """
-    return f"{STORAGE_PREFIX}{kind}:{edition}:{item_id}"
+    return f"{kind}:{item_id}"

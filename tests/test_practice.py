@@ -12,7 +12,7 @@ import markdown
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import BuildError, build_site, copy_project
+from conftest import ROOT, BuildError, build_site, copy_project
 from course.definition import load_course
 from course.errors import CourseDataError
 from course.exercises import answer_key, load_exercise_file, load_exercises, load_workbook
@@ -59,9 +59,9 @@ def test_workbook_holds_every_modules_questions_in_course_order():
     assert all(len(q) >= 3 for q in WORKBOOK.values())
 
 
-def test_answer_keys_carry_the_edition():
-    assert answer_key("exercise", "2027-1", "step-6-smart-indicator") == \
-        "lmp-course:exercise:2027-1:step-6-smart-indicator"
+def test_answer_names_say_what_they_hold():
+    # storage.js adds the course's prefix and edition to every name
+    assert answer_key("exercise", "step-6-smart-indicator") == "exercise:step-6-smart-indicator"
 
 
 VALID = {"module": "step-6", "exercises": [{
@@ -123,7 +123,7 @@ def test_page_shows_the_modules_exercises_in_order(site, module):
     for block, e in zip(blocks, EXERCISE_SETS[module]):
         assert block.h3.get_text().rstrip("¶").endswith(e.title)
         box = block.select_one("textarea")
-        assert box["data-key"] == answer_key("exercise", COURSE.edition.id, e.id)
+        assert box["data-key"] == answer_key("exercise", e.id)
         assert block.select_one(f'label[for="{box["id"]}"]') is not None
         model = block.select_one("details.course-exercise__model")
         assert model.summary.get_text() == "Show the model answer"
@@ -144,7 +144,7 @@ def test_module_page_holds_its_workbook_questions(site, module):
     assert [li["data-workbook"] for li in entries] == [q.id for q in WORKBOOK[module]]
     for li, q in zip(entries, WORKBOOK[module]):
         assert li.label.get_text() == q.question
-        assert li.textarea["data-key"] == answer_key("workbook", COURSE.edition.id, q.id)
+        assert li.textarea["data-key"] == answer_key("workbook", q.id)
 
 
 def test_workbook_page_gathers_every_question_in_course_order(site):
@@ -223,3 +223,63 @@ def test_graded_edition_keeps_the_exercises(graded_site, module):
     assert all(b.textarea is not None and b.select_one("details") is None for b in blocks)
     assert "Show the model answer" not in "".join(b.get_text() for b in blocks)
 
+
+
+# --- Planning templates: the course's own, from course/templates.yml ----------------------------------
+
+from course.templates import load_templates  # noqa: E402
+
+TEMPLATES = load_templates()
+
+
+def test_the_three_templates_the_guide_describes_exist():
+    assert set(TEMPLATES) == {"results-chain", "action-plan", "me-framework"}
+    assert [c.name for c in TEMPLATES["action-plan"].columns] == [
+        "Objective", "Activity", "Responsible", "Timeline", "Budget", "Indicator", "Baseline", "Target"]
+
+
+@pytest.mark.parametrize("template_id", sorted(TEMPLATES))
+def test_template_page_shows_the_data_and_says_it_is_the_courses_own(site, template_id):
+    t = TEMPLATES[template_id]
+    soup = html(site, f"planning/{template_id}.md")
+    note = soup.select_one(".admonition.note")
+    assert note.select_one(".admonition-title").get_text() == "The course's own template"
+    assert str(t.basis) in note.get_text(" ", strip=True)
+    table = soup.select_one(f'.course-template[data-template="{template_id}"] table')
+    assert [th.get_text() for th in table.select("thead th")] == [c.name for c in t.columns]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(t.rows)
+    for tr, row in zip(rows, t.rows):
+        cells = [td.get_text().strip() for td in tr.select("td")]
+        assert cells[:len(row)] == list(row) and all(c == "" for c in cells[len(row):])
+    example = soup.select_one(".course-template-example table")
+    assert [th.get_text() for th in example.select("thead th")] == list(t.example_columns)
+    assert [[td.get_text() for td in tr.select("td")] for tr in example.select("tbody tr")] == \
+        [list(r) for r in t.example]
+
+
+def test_group_work_and_modules_send_trainees_to_the_templates(site):
+    links = {a["href"] for a in html(site, "group-work.md").select("a[href]")}
+    assert {"planning/action-plan.html", "planning/results-chain.html", "planning/me-framework.html"} <= links
+    step_4 = {a["href"] for a in html(site, "modules/step-4.md").select("a[href]")}
+    assert "../planning/results-chain.html" in step_4
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"blank_rows": "five"}, "action-plan.blank_rows", "must be a whole number"),
+    ({"basis": None}, "action-plan.basis", "is missing"),
+    ({"example": [["a"] * 9]}, "action-plan.example[0]", "has 9 cells but the template has 8 columns"),
+    ({"example_columns": ["Level"]}, "action-plan.example_columns", "must name columns"),
+], ids=["rows", "basis", "width", "example-columns"])
+def test_bad_template_is_rejected_naming_file_and_field(tmp_path, change, field, words):
+    data = yaml.safe_load((ROOT / "course" / "templates.yml").read_text(encoding="utf-8"))
+    for key, value in change.items():
+        if value is None:
+            data["action-plan"].pop(key)
+        else:
+            data["action-plan"][key] = value
+    path = tmp_path / "templates.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(CourseDataError) as caught:
+        load_templates.__wrapped__(path)
+    assert any(p.startswith(f"{path}: {field}: ") and words in p for p in caught.value.problems), caught.value.problems

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from course.definition import load_course
 from course.exercises import answer_key
 
 pytestmark = pytest.mark.browser
 
-EDITION = load_course().edition.id
 ANSWER = "Share of women domestic workers who completed orientation.\n\nBaseline 2027: 20 %."
 
 
-def stored(page, key: str):
-    return page.evaluate("k => window.localStorage.getItem(k)", key)
+def stored(page, name: str):
+    """What the course's storage helper holds under a name (it adds the prefix and edition)."""
+    return page.evaluate("n => window.courseStorage().getItem(n)", name)
 
 
 def test_exercise_answer_survives_a_reload_and_the_model_answer_opens_by_keyboard(site, offline):
@@ -25,7 +24,7 @@ def test_exercise_answer_survives_a_reload_and_the_model_answer_opens_by_keyboar
     box.fill(ANSWER)
     box.blur()
     assert exercise.get_by_role("status").inner_text() == "Saved in this browser."
-    assert stored(page, answer_key("exercise", EDITION, "step-6-smart-indicator")) == ANSWER
+    assert stored(page, answer_key("exercise", "step-6-smart-indicator")) == ANSWER
     model = exercise.locator("details .course-exercise__model, details").first
     assert not exercise.get_by_text("A good answer contains").is_visible()
     exercise.get_by_text("Show the model answer").focus()
@@ -92,7 +91,7 @@ def serious(results) -> list[str]:
     return [v["id"] for v in results["violations"] if v.get("impact") in {"serious", "critical"}]
 
 
-def test_exercise_and_workbook_pages_pass_axe_with_answers_and_model_open(site, offline):
+def test_exercise_workbook_and_template_pages_pass_axe(site, offline):
     from axe_playwright_python.sync_playwright import Axe
 
     page, axe = offline.page, Axe()
@@ -104,4 +103,18 @@ def test_exercise_and_workbook_pages_pass_axe_with_answers_and_model_open(site, 
     page.locator("textarea").first.fill("An answer.")
     page.locator("textarea").first.blur()
     found += serious(axe.run(page).response)
+    page.goto((site / "planning" / "me-framework.html").as_uri())
+    found += serious(axe.run(page).response)
     assert found == []
+
+
+def test_printed_template_keeps_room_to_write(site, offline):
+    page = offline.page
+    page.goto((site / "planning" / "action-plan.html").as_uri())
+    page.emulate_media(media="print")
+    table = page.locator('.course-template[data-template="action-plan"] table')
+    assert table.is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    heights = table.locator("tbody td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().height)")
+    assert len(heights) == 5 * 8 and min(heights) >= 50     # five empty lines of eight columns, room to write
+    assert offline.blocked == [] and offline.errors == []
