@@ -273,7 +273,7 @@ def test_quiz_page_contract(site, quiz):
     root = soup.select_one(".course-quiz")
     assert (root["data-quiz"], root["data-edition"], root["data-mode"]) == (quiz.key, quiz.edition, "practice")
     fieldsets = root.select("fieldset.course-quiz__question")
-    assert [f.legend.get_text() for f in fieldsets] == [q.question for q in quiz.questions]
+    assert [f.legend.get_text() for f in fieldsets] == [f"{n}. {q.question}" for n, q in enumerate(quiz.questions, 1)]
     for fieldset, q in zip(fieldsets, quiz.questions):
         radios = fieldset.select("input[type=radio]")
         assert [r["value"] for r in radios] == list(q.options)
