@@ -21,8 +21,7 @@ NOT_YET = {
     "case-studies/nigeria.html", "case-studies/seychelles.html", "case-studies/sri-lanka.html",
     "coherence/analysis-validation.html", "coherence/collecting-information.html",
     "coherence/policy-coherence.html", "coherence/preparatory-phase.html", "coherence/way-forward.html",
-    "final-assignment.html", "group-work.html",         "modules/step-6.html",
-}
+    "final-assignment.html", "group-work.html",         }
 
 
 
