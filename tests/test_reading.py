@@ -16,10 +16,6 @@ AVERAGE_MAX = 20        # words a sentence, on average over a page (STYLE.md, "T
 SENTENCE_MAX = 35       # words in any one sentence
 CITATION_SHARE_MAX = 0.08   # the compact marker keeps citations under this share of a page's words
 
-# Pages still being rewritten to the limits; each leaves this list when it lands rewritten.
-NOT_YET = {
-                        }
-
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +38,6 @@ def test_every_module_page_is_measured(readings):
 def test_pages_read_plainly(readings, limit):
     problems = []
     for page, r in readings.items():
-        if page in NOT_YET:
-            continue
         if limit == "average" and r.average > AVERAGE_MAX:
             problems.append(f"{page}: {r.average:.1f} words a sentence on average (at most {AVERAGE_MAX})")
         if limit == "longest":
