@@ -56,7 +56,7 @@ def test_undefined_macro_variable_fails_the_build(project, tmp_path):
 
 
 def test_invalid_course_data_fails_the_build_naming_file_and_field(project, tmp_path):
-    path = project / "course" / "checklists" / "step-1-parameters.yml"
+    path = project / "course" / "content" / "checklists" / "step-1-parameters.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["source"]["document"] = "999"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
@@ -65,7 +65,7 @@ def test_invalid_course_data_fails_the_build_naming_file_and_field(project, tmp_
 
 
 def test_a_threshold_changed_in_course_data_changes_the_pages(project, tmp_path):
-    path = project / "course" / "course.yml"
+    path = project / "course" / "content" / "course.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["certificates"]["achievement"]["min_points"] = 65
     data["certificates"]["participation"]["min_items"] = 6
