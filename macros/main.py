@@ -91,6 +91,15 @@ def module_intro(site: Site, module_id: str) -> str:
             "{: .course-module-intro }")
 
 
+def objectives(site: Site, module_id: str) -> str:
+    """The "What you will be able to do" list of a module, from objectives.yml."""
+    by_module = site.content.objectives
+    if module_id not in by_module:
+        raise ValueError(f"objectives({module_id!r}): no such module in course/content/objectives.yml "
+                         f"(known: {', '.join(by_module)})")
+    return "\n".join(f"- {o.text}" for o in by_module[module_id])
+
+
 def step_name(site: Site, number: int) -> str:
     """The name of one of the six steps, exactly as the ILO guide gives it."""
     return site.course.step(number).name
@@ -424,7 +433,7 @@ def quiz_page(site: Site, key: str) -> str:
             f'<script src="{site.link("assets/javascripts/quiz.js")}"></script>\n')
 
 
-MACROS = (checklist, module_intro, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
+MACROS = (checklist, module_intro, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
 
 
 def define_env(env):

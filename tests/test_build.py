@@ -85,9 +85,10 @@ def test_shipped_pages_show_the_course_data(site):
 
 
 def test_make_site_writes_the_site_and_one_zip(tmp_path):
-    result = subprocess.run(["make", "-C", str(ROOT), "site"], capture_output=True, text=True)
+    archive = tmp_path / "course-site.zip"
+    result = subprocess.run(["make", "-C", str(ROOT), "site", f"SITE_DIR={tmp_path / 'site'}", f"SITE_ZIP={archive}"],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    archive = ROOT / "course-site.zip"
     with zipfile.ZipFile(archive) as z:
         names = z.namelist()
     assert "site/index.html" in names and "site/search/search_index.js" in names

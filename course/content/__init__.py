@@ -14,6 +14,7 @@ from .case_studies import CaseStudy, load_case_studies
 from .checklists import CHECKLISTS, Checklist, load_checklists
 from .definition import DATA, Course, load_course
 from .glossary import Term, load_glossary
+from .objectives import Objective, load_objectives
 from .quizzes import QuizBank, load_quiz_bank
 from .rubrics import RUBRICS, Rubrics, load_rubrics
 from .sources import Document, documents
@@ -44,6 +45,7 @@ class CourseContent:
     questionnaires: dict[str, Questionnaire]
     focus_groups: FocusGroupScripts
     outlines: dict[str, Outline]
+    objectives: dict[str, tuple[Objective, ...]]     # module id -> its objectives
 
 
 def load(root: Path | None = None) -> CourseContent:
@@ -74,7 +76,8 @@ def load(root: Path | None = None) -> CourseContent:
         principles=attempt(load_principles, TOOLS / "principles.yml"),
         questionnaires=attempt(load_questionnaires, TOOLS / "questionnaires.yml", sources),
         focus_groups=attempt(load_focus_groups, TOOLS / "focus-groups.yml", sources),
-        outlines={name: attempt(load_outline, name, TOOLS, sources) for name in OUTLINES})
+        outlines={name: attempt(load_outline, name, TOOLS, sources) for name in OUTLINES},
+        objectives=attempt(load_objectives, DATA / "objectives.yml", course))
     if problems:
         raise CourseDataError(problems)
     return content
