@@ -16,9 +16,33 @@ from typing import Any
 
 from course.content import CourseContent, load
 from course.content.definition import Course
+from course.content.sources import Citation
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
+
+# The citations of the page being rendered, numbered in order of first use, for its Sources section.
+cited: dict[Citation, int] = {}
+sources_listed: list[bool] = [False]
+
+
+def on_pre_page_macros(env):
+    cited.clear()
+    sources_listed[0] = False
+
+
+def on_post_page_macros(env):
+    if cited and not sources_listed[0]:
+        raise ValueError(f"{env.page.file.src_uri}: it cites sources (source() or a checklist) but lists none: "
+                         "add a '## Sources' section with {{ page_sources() }}")
+
+
+def cite(citation: Citation) -> str:
+    """The compact marker of a citation, linked to its full reference in the page's Sources section."""
+    number = cited.setdefault(citation, len(cited) + 1)
+    full = escape(f"{citation.document.full}: {citation.where}", quote=True)
+    return (f'<a class="course-cite" href="#source-{number}" title="{full}">'
+            f'[{escape(citation.marker)}]</a>')
 
 
 class Site:
@@ -73,7 +97,7 @@ def checklist(site: Site, checklist_id: str) -> str:
             f'<ul>{"".join(rows)}</ul>'
             f'<p class="course-checklist__status" aria-live="polite"></p>'
             f'<button type="button" class="md-button course-checklist__clear">Clear my ticks</button>'
-            f'<p class="course-source">Source: {escape(str(c.source))}.</p></fieldset>')
+            f'<p class="course-source">Source: {cite(c.source)}</p></fieldset>')
 
 
 def module_link(site: Site, activity_id: str, text: str) -> str:
@@ -188,11 +212,25 @@ def glossary(site: Site) -> str:
 
 
 def source(site: Site, document: str, where: str) -> str:
-    """An inline citation: `{{ source("001", "Step 1, Box 3") }}`."""
+    """An inline citation: `{{ source("001", "Step 1, Box 3") }}` gives a marker "[001, Step 1, Box 3]"."""
     docs = site.content.sources
     if document not in docs:
         raise ValueError(f"source({document!r}, ...): unknown document (known: {', '.join(docs)})")
-    return f"*({docs[document].short}, {where})*"
+    return cite(Citation(docs[document], where))
+
+
+def page_sources(site: Site) -> str:
+    """The page's Sources list: each document cited once, with every place cited on the page."""
+    sources_listed[0] = True
+    by_document: dict[str, list[tuple[int, Citation]]] = {}
+    for citation, number in cited.items():
+        by_document.setdefault(citation.document.key, []).append((number, citation))
+    items = []
+    for key in sorted(by_document):
+        places = "".join(f'<li id="source-{n}">{escape(c.where)}</li>' for n, c in by_document[key])
+        items.append(f"<li><strong>{escape(key)}</strong>: {escape(by_document[key][0][1].document.full)}"
+                     f"<ul>{places}</ul></li>")
+    return f'<ul class="course-sources">{"".join(items)}</ul>'
 
 
 def source_list(site: Site) -> str:
@@ -294,7 +332,9 @@ def assessment_phases(site: Site) -> str:
 
 def coherence_principles(site: Site) -> str:
     """Box 1's eight guiding principles, with the course's short name for each."""
-    return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.** "{p.text}"' for p in site.content.principles)
+    # Box 1's words set apart as a quotation: kept verbatim, so not held to the course's sentence lengths
+    return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.**\n\n    > "{p.text}"\n'
+                     for p in site.content.principles)
 
 
 def principle_actions(site: Site) -> str:
@@ -436,7 +476,7 @@ def quiz_page(site: Site, key: str) -> str:
             f'<script src="{site.link("assets/javascripts/quiz.js")}"></script>\n')
 
 
-MACROS = (checklist, module_intro, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
+MACROS = (checklist, module_intro, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
 
 
 def define_env(env):
