@@ -37,6 +37,9 @@ def test_the_bank_before_the_rewrite_fails_the_linter():
     assert {"w1-unions-organize", "w1-r151-basis", "w3-non-coherent-permits", "w5-focus-group-gender"} <= absolute
     assert {f.quiz for f in flaws_of(lint, "level-mix")} == {f"week-{n}" for n in range(1, 7)}
     assert len(flaws_of(lint, "objective-missing")) == 60
+    # The review's "same which-checklist question" pair (W2Q9, W4Q3).
+    assert [str(f) for f in flaws_of(lint, "duplicate-stem")] == [
+        "week-4: w4-table12: duplicate-stem: its stem is 69% the same as w2-table2-capacity-question (week-2)"]
 
 
 def test_validate_bank_command_fails_the_old_bank_and_names_question_and_rule():
