@@ -40,7 +40,8 @@ def rendered(markdown_text: str) -> str:
 
 # --- The data ---------------------------------------------------------------------------------------
 
-def test_every_exercise_file_names_a_module_of_the_course():
+def test_every_module_has_exercises_and_every_file_names_a_module():
+    assert set(MODULE_PAGES) - set(EXERCISE_SETS) == set(), "modules with no course/exercises/<module>.yml"
     assert set(EXERCISE_SETS) <= set(MODULE_PAGES), set(EXERCISE_SETS) - set(MODULE_PAGES)
 
 
@@ -283,3 +284,43 @@ def test_bad_template_is_rejected_naming_file_and_field(tmp_path, change, field,
     with pytest.raises(CourseDataError) as caught:
         load_templates(path)
     assert any(p.startswith(f"{path}: {field}: ") and words in p for p in caught.value.problems), caught.value.problems
+
+
+# --- Quotations in model answers are the sources' own words --------------------------------------------
+
+from conftest import SOURCE_FILES, source_lines  # noqa: E402
+
+
+def plain(text: str) -> str:
+    text = text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    return " ".join(text.split()).lower()
+
+
+def quotations(text: str) -> list[str]:
+    """Passages in double quotes of three words or more (shorter ones are terms, not quotations)."""
+    return [q for q in re.findall(r'"([^"]+)"', text) if len(q.split()) >= 3]
+
+
+def in_sources(quote: str, seeds: dict[str, str]) -> bool:
+    """Is the quotation in a source? An edit in brackets ("focus[es]") may stand for a few letters."""
+    parts = re.split(r"\[[^\]]*\]", plain(quote).rstrip("."))
+    pattern = ".{0,6}".join(re.escape(part) for part in parts)
+    return any(re.search(pattern, text) for text in seeds.values())
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, str]:
+    return {key: plain(" ".join(source_lines(key))) for key in SOURCE_FILES}
+
+
+def test_every_quotation_in_a_model_answer_is_in_the_sources(seeds):
+    missing = [f"{e.id}: {q}" for e in ALL_EXERCISES for q in quotations(e.model_answer) if not in_sources(q, seeds)]
+    assert missing == []
+    assert sum(len(quotations(e.model_answer)) for e in ALL_EXERCISES) >= 10     # the check has work to do
+
+
+def test_the_quotation_check_catches_a_misquote(seeds):
+    assert in_sources("should always occur", seeds)
+    assert in_sources("generally focus[es] on outputs over outcomes", seeds)
+    assert not in_sources("should sometimes occur", seeds)
+    assert not in_sources("generally focus[es] on outcomes over outputs", seeds)
