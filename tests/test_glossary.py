@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from course.glossary import load_glossary
+from course.content.glossary import load_glossary
 
 # An acronym: a word of capitals (digits, "&" and hyphenated parts allowed, one small letter at most, as in
 # "CNIg"), an ILO project code such as GLO/06/57/UKM, or an instrument number such as C97 or R151.
@@ -56,7 +56,7 @@ def uses(site, pages) -> dict[str, set[str]]:
 def test_every_acronym_on_two_or_more_pages_is_in_the_glossary(uses):
     defined = {t.short for t in load_glossary() if t.short} | {t.term for t in load_glossary()}
     missing = {a: sorted(p) for a, p in uses.items() if len(p) >= 2 and a not in defined}
-    assert not missing, "acronyms used on two or more pages but not in course/glossary.yml: " + "; ".join(
+    assert not missing, "acronyms used on two or more pages but not in course/content/glossary.yml: " + "; ".join(
         f"{a} ({', '.join(p[:3])}{', ...' if len(p) > 3 else ''})" for a, p in sorted(missing.items()))
 
 
@@ -115,7 +115,7 @@ def test_first_use_on_each_page_shows_the_expansion(site, pages):
 
 
 def test_module_pages_link_to_the_glossary(site):
-    from course.definition import load_course
+    from course.content.definition import load_course
 
     for activity in load_course().activities("module"):
         soup = BeautifulSoup((site / activity.page.replace(".md", ".html")).read_text(encoding="utf-8"), "html.parser")
@@ -124,7 +124,7 @@ def test_module_pages_link_to_the_glossary(site):
 
 
 def test_expansion_wraps_uses_in_text_and_leaves_code_and_markup_alone():
-    from course.glossary import Term, expand_acronyms
+    from course.content.glossary import Term, expand_acronyms
 
     terms = (Term("Economic Community of West African States", "d", None, "ECOWAS"),
              Term("Monitoring and evaluation", "d", None, "M&E"),

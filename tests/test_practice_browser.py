@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from course.exercises import answer_key
+from course.content.exercises import answer_key
 
 pytestmark = pytest.mark.browser
 
@@ -118,3 +118,15 @@ def test_printed_template_keeps_room_to_write(site, offline):
     heights = table.locator("tbody td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().height)")
     assert len(heights) == 5 * 8 and min(heights) >= 50     # five empty lines of eight columns, room to write
     assert offline.blocked == [] and offline.errors == []
+
+
+def test_work_loaded_from_a_course_file_shows_at_once(site, offline):
+    """course-file.js announces "course:reload" after it restores work: the boxes show it."""
+    page = offline.page
+    page.goto((site / "workbook.html").as_uri())
+    name = answer_key("workbook", "step-6-country-3")
+    page.evaluate("""n => { window.courseStorage().setItem(n, 'Restored from my course file.');
+                            document.dispatchEvent(new CustomEvent('course:reload')); }""", name)
+    box = page.locator('[data-workbook="step-6-country-3"] textarea')
+    assert box.input_value() == "Restored from my course file."
+    assert page.locator(".course-workbook__summary").inner_text().startswith("1 of ")

@@ -10,8 +10,13 @@
     var key = text.getAttribute("data-key");
 
     function show() { mirror.textContent = text.value; }
-    if (store) text.value = store.getItem(key) || "";
-    show();
+    function load() {
+      if (store) text.value = store.getItem(key) || "";
+      show();
+    }
+    load();
+    // A course file loaded on this page (course-file.js) replaces the stored work: show it.
+    document.addEventListener("course:reload", load);
     text.addEventListener("input", function () {
       if (store) {
         if (text.value.trim()) store.setItem(key, text.value);
@@ -71,6 +76,7 @@
       summary.textContent = done + " of " + texts.length + " questions answered.";
     }
     texts.forEach(function (t) { t.addEventListener("change", count); });
+    document.addEventListener("course:reload", count);
     count();
     root.querySelector(".course-workbook__print").addEventListener("click", function () { window.print(); });
     root.querySelector(".course-workbook__download").addEventListener("click", function () {

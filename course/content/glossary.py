@@ -1,14 +1,13 @@
-"""The glossary (course/glossary.yml): terms and acronyms, each with its source."""
+"""The glossary (course/content/glossary.yml): terms and acronyms, each with its source."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from html import escape
-from functools import cache
 from pathlib import Path
 
-from .sources import Citation, read_citation
+from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
 
@@ -31,9 +30,10 @@ class Term:
         return "term-" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
 
 
-@cache
-def load_glossary(path: Path = Path(__file__).parent / "glossary.yml") -> tuple[Term, ...]:
+def load_glossary(path: Path = Path(__file__).parent / "glossary.yml",
+                  sources: dict[str, Document] | None = None) -> tuple[Term, ...]:
     """Terms in alphabetical order of their name; duplicates and missing sources are errors."""
+    sources = sources if sources is not None else documents()
     f = Fields(path)
     top = f.mapping(load_yaml(path), "", {"terms"})
     terms, seen = [], {}
@@ -44,7 +44,7 @@ def load_glossary(path: Path = Path(__file__).parent / "glossary.yml") -> tuple[
         own = f.get(d, "course_own", bool, where, optional=True, default=False)
         if own and "source" in d:
             f.problem(f"{where}.source", "a definition is either the course's own (course_own: true) or has a source, not both")
-        source = None if own else read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source")
+        source = None if own else read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source", sources)
         for key in filter(None, (name, short)):
             if key.lower() in seen:
                 f.problem(f"{where}.{'short' if key == short else 'term'}", f"duplicate term {key!r} (also in {seen[key.lower()]})")

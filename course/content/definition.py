@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .yamlfile import Fields, load_yaml
@@ -169,7 +168,6 @@ class Course:
         raise KeyError(f"no step {number} (the steps are 1 to {len(self.steps)})")
 
 
-@cache
 def load_course(path: Path = DATA / "course.yml") -> Course:
     """Load and validate course.yml; every problem is reported at once as a CourseDataError."""
     f = Fields(path)
