@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install site serve test bench clean
+.PHONY: install site scorm serve test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ site: $(STAMP)
 	$(BIN)/python -m zipfile -c course-site.zip site/
 	@echo "Built site/ and course-site.zip"
 
+# course-scorm.zip: the practice edition as a SCORM 1.2 package, one activity per week, for an LMS
+scorm: $(STAMP)
+	rm -rf build/scorm-site
+	QUIZ_MODE=practice $(BIN)/mkdocs build --strict --clean -d build/scorm-site
+	$(BIN)/python -m course.scorm build/scorm-site course-scorm.zip
+
 serve: site
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
@@ -31,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site course-site.zip .pytest_cache
+	rm -rf site build course-site.zip course-scorm.zip .pytest_cache

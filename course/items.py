@@ -18,7 +18,9 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
+
+from .quizzes import AnswerFile, Question, Quiz, QuizBank
 
 MIN_ATTEMPTS, MIN_QUESTIONS = 3, 2          # as Moodle: alpha needs S > 2 and P > 1
 EASY, HARD = 0.9, 0.2                       # facility beyond these: a question to review
@@ -89,3 +91,69 @@ def figures(marks: Sequence[Sequence[float]], max_mark: float = 1) -> TestFigure
         standard_error = error_ratio * math.sqrt(variance) / 100
     return TestFigures(s, p, statistics.fmean(totals), statistics.median(totals), math.sqrt(variance),
                        alpha, error_ratio, standard_error, tuple(items))
+
+
+# From answer files to each quiz's figures -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    question: Question
+    number: int                             # its place in the quiz, from 1
+    chosen: dict[str, int]                  # option letter -> how many chose it
+    unanswered: int
+    figures: ItemFigures | None             # None with too few attempts
+    flags: tuple[str, ...]                  # why a tutor should review it, in plain words
+
+
+@dataclass(frozen=True)
+class QuizAnalysis:
+    quiz: Quiz
+    attempts: int
+    figures: TestFigures | None
+    too_few: str | None                     # why there are no figures
+    questions: tuple[QuestionAnalysis, ...]
+
+    @property
+    def flagged(self) -> list[QuestionAnalysis]:
+        return [q for q in self.questions if q.flags]
+
+
+def analyse(bank: QuizBank, answer_files: Iterable[AnswerFile]) -> list[QuizAnalysis]:
+    """Every quiz of the bank with the figures of the answer files handed in for it (already checked
+    against the bank: same quiz edition, known questions and options)."""
+    by_quiz: dict[str, list[AnswerFile]] = {key: [] for key in bank.quizzes}
+    for answer_file in answer_files:
+        by_quiz[answer_file.quiz].append(answer_file)
+    return [_quiz(bank.quiz(key), files) for key, files in by_quiz.items()]
+
+
+def _quiz(quiz: Quiz, files: list[AnswerFile]) -> QuizAnalysis:
+    questions = quiz.questions
+    too_few = enough(len(files), len(questions))
+    marks = [[1 if f.answers.get(q.id) == q.answer else 0 for q in questions] for f in files]
+    found = None if too_few else figures(marks)
+    analysed = []
+    for i, q in enumerate(questions):
+        chosen = {letter: 0 for letter in q.options}
+        for f in files:
+            if q.id in f.answers:
+                chosen[f.answers[q.id]] += 1
+        item = found.items[i] if found else None
+        analysed.append(QuestionAnalysis(q, i + 1, chosen, len(files) - sum(chosen.values()), item,
+                                         _flags(q, item, chosen) if item else ()))
+    return QuizAnalysis(quiz, len(files), found, too_few, tuple(analysed))
+
+
+def _flags(q: Question, item: ItemFigures, chosen: dict[str, int]) -> tuple[str, ...]:
+    flags = []
+    if item.facility > EASY:
+        flags.append(f"Very easy: facility {item.facility:.0%} is above {EASY:.0%}.")
+    if item.facility < HARD:
+        flags.append(f"Very hard: facility {item.facility:.0%} is below {HARD:.0%}.")
+    if item.discrimination_index is not None and item.discrimination_index < 0:
+        flags.append("Negative discrimination: trainees who did well on the rest of the quiz got it wrong "
+                     "more often than those who did badly. Check the key and the wording.")
+    for letter, count in chosen.items():
+        if count == 0 and letter != q.answer:
+            flags.append(f"Nobody chose option {letter}: it distracts no one.")
+    return tuple(flags)

@@ -90,3 +90,59 @@ def test_all_equal_totals_give_no_alpha():
 ])
 def test_too_few_attempts_or_questions_are_said(attempts, questions, message):
     assert enough(attempts, questions) == message
+
+
+# From answer files: counts per option, flags ---------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from course.items import analyse  # noqa: E402
+from course.quizzes import AnswerFile, load_quiz_bank  # noqa: E402
+from sheets import FIXTURE_QUIZZES  # noqa: E402
+
+FIXTURE_BANK = load_quiz_bank(FIXTURE_QUIZZES)
+
+
+def handed_in(trainee: str, letters: str, quiz: str = "week-1") -> AnswerFile:
+    """An answer file choosing `letters` for the quiz's questions in order ("-" leaves one unanswered)."""
+    q = FIXTURE_BANK.quiz(quiz)
+    answers = {question.id: letter for question, letter in zip(q.questions, letters) if letter != "-"}
+    return AnswerFile(Path(f"{trainee}.json"), quiz, q.edition, trainee, "", answers)
+
+
+# Keys of fixture week 1: a b c a b c a b c a. Question 1: everyone right, b and c never chosen.
+# Question 2: the two strongest miss it, the two weakest get it (negative discrimination).
+# Question 3: only T1 right (facility 1/4 = 25 %, not below 20 %); T4 leaves it unanswered.
+COHORT_FILES = [
+    handed_in("T1", "aacabcabca"),
+    handed_in("T2", "acbabcabca"),
+    handed_in("T3", "abaabcaaaa"),
+    handed_in("T4", "ab-bbbbbbb"),
+]
+
+
+def test_counts_per_option_and_unanswered():
+    week1 = analyse(FIXTURE_BANK, COHORT_FILES)[0]
+    assert week1.attempts == 4
+    q1, q2, q3 = week1.questions[:3]
+    assert q1.chosen == {"a": 4, "b": 0, "c": 0} and q1.unanswered == 0
+    assert q2.chosen == {"a": 1, "b": 2, "c": 1}
+    assert q3.chosen == {"a": 1, "b": 1, "c": 1} and q3.unanswered == 1
+    assert q3.figures.facility == pytest.approx(0.25)
+
+
+def test_questions_to_review_are_flagged_with_the_reason():
+    q1, q2, q3 = analyse(FIXTURE_BANK, COHORT_FILES)[0].questions[:3]
+    assert q1.flags == ("Very easy: facility 100% is above 90%.", "Nobody chose option b: it distracts no one.",
+                        "Nobody chose option c: it distracts no one.")
+    assert q2.figures.discrimination_index < 0
+    assert any(flag.startswith("Negative discrimination") for flag in q2.flags)
+    assert q3.flags == ()
+
+
+def test_a_quiz_with_too_few_answer_files_says_so_and_flags_nothing():
+    week1, week2 = analyse(FIXTURE_BANK, COHORT_FILES[:2] + [handed_in("T1", "abcabcabca", "week-2")])
+    assert week1.figures is None and week1.too_few == "Statistics need at least 3 attempts (has 2)."
+    assert week1.questions[0].chosen == {"a": 2, "b": 0, "c": 0}      # counts are still shown
+    assert not week1.flagged
+    assert week2.attempts == 1 and week2.too_few
