@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from .definition import Course
 from .errors import CourseError
-from .quizzes import QuizBank, load_quiz_bank, read_answer_file, score_answers
+from .quizzes import AnswerFile, QuizBank, load_quiz_bank, read_answer_file, score_answers
 from .scoresheet import Problems, Trainee
 
 
@@ -21,6 +21,7 @@ class ScoredAnswers:
     path: Path
     quiz_number: int            # the N of quiz_N
     correct: int
+    answers: AnswerFile         # what was handed in (item statistics read the letters)
 
 
 class AnswerFiles:
@@ -51,7 +52,7 @@ class AnswerFiles:
                 problems.append(f"{path}: quiz: trainee {answer_file.trainee_id!r} already handed in "
                                 f"{answer_file.quiz} in {self.scored[key].path}; keep one file")
                 continue
-            self.scored[key] = ScoredAnswers(path, key[1], correct)
+            self.scored[key] = ScoredAnswers(path, key[1], correct, answer_file)
         if problems:
             raise CourseError(problems)
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from pathlib import Path
+from typing import Iterator
 
+from .answers import AnswerFiles
 from .definition import Course
 from .errors import CourseError
+from .gradebook import Graded, graded
 from .output import number
 from .scoresheet import Problems, quiz_columns, sheet_columns
 from .yamlfile import Fields, load_yaml
@@ -172,3 +176,27 @@ def _rescaled(export: Path, row: int, s: Source, text: str, problems: Problems) 
                      "and the scale in moodle.yml")
         return ""
     return number(value)
+
+
+def graded_from_moodle(export: Path, mapping_file: Path, course: Course,
+                       answers: AnswerFiles | None = None) -> Iterator[Graded]:
+    """Grade a Moodle export as the score sheet; problems name the export's rows and Moodle's columns."""
+    mapping = load_mapping(mapping_file, course)
+    text = score_sheet_text(export, mapping, course)
+    moodle_column = {s.column: s.moodle for s in mapping.sources if s.moodle}
+    moodle_column.update(trainee_id=mapping.trainee_id, name=" + ".join(mapping.name))
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = Path(folder) / "scores.csv"
+        sheet.write_text(text, encoding="utf-8")
+        try:
+            yield from graded(sheet, course, answers)
+        except CourseError as exc:
+            raise CourseError([_in_moodle_terms(p, str(sheet), str(export), moodle_column)
+                               for p in exc.problems]) from None
+
+
+def _in_moodle_terms(problem: str, sheet: str, export: str, moodle_column: dict[str, str]) -> str:
+    """A problem found in the translated sheet, told in the export's terms (its rows are the export's rows)."""
+    problem = problem.replace(sheet, export)
+    return re.sub(r"^([^:]*:\d+: )(\w+): ", lambda m: m.group(1) + moodle_column.get(m.group(2), m.group(2)) + ": ",
+                  problem)
