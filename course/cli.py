@@ -268,7 +268,8 @@ def export(format_name, weeks, quiz_dir, output):
         text = moodle_xml(chosen, course.title) if format_name == "moodle-xml" else gift(chosen, course.title)
         with atomic_file(output) as out:
             out.write(text)
-    click.echo(f"{sum(len(q.questions) for q in chosen)} questions of {len(chosen)} {'quiz' if len(chosen) == 1 else 'quizzes'} written to {output} "
+    quizzes = "1 quiz" if len(chosen) == 1 else f"{len(chosen)} quizzes"
+    click.echo(f"{sum(len(q.questions) for q in chosen)} questions of {quizzes} written to {output} "
                f"({format_name})", err=True)
 
 

@@ -21,6 +21,11 @@ def _index(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+def _percent_figure(value: float | None) -> str:
+    """A figure Moodle gives in per cent (alpha, error ratio)."""
+    return "–" if value is None else f"{value:.2f} %"
+
+
 def _marks(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -79,8 +84,8 @@ def _quiz_section(analysis: QuizAnalysis) -> str:
         ["Mean", f"{_marks(f.mean)} ({_pct(f.mean / n)})"],
         ["Median", f"{_marks(f.median)} ({_pct(f.median / n)})"],
         ["Standard deviation", f"{_marks(f.sd)} ({_pct(f.sd / n)})"],
-        ["Coefficient of internal consistency (Cronbach's alpha)", _index(f.alpha) + (" %" if f.alpha is not None else "")],
-        ["Error ratio", _index(f.error_ratio) + (" %" if f.error_ratio is not None else "")],
+        ["Coefficient of internal consistency (Cronbach's alpha)", _percent_figure(f.alpha)],
+        ["Error ratio", _percent_figure(f.error_ratio)],
         ["Standard error", _marks(f.standard_error)]], numeric={1})
     letters = LETTERS[:max(len(q.question.options) for q in analysis.questions)]
     rows = []

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
-
 from conftest import ROOT, npm_package
+
 from course.definition import load_course
 from course.exports import MOODLE_FRACTIONS, fraction, gift, gift_escape, moodle_xml
 from course.quizzes import load_quiz_bank

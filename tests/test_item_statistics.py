@@ -96,9 +96,10 @@ def test_too_few_attempts_or_questions_are_said(attempts, questions, message):
 
 from pathlib import Path  # noqa: E402
 
+from sheets import FIXTURE_QUIZZES  # noqa: E402
+
 from course.items import analyse  # noqa: E402
 from course.quizzes import AnswerFile, load_quiz_bank  # noqa: E402
-from sheets import FIXTURE_QUIZZES  # noqa: E402
 
 FIXTURE_BANK = load_quiz_bank(FIXTURE_QUIZZES)
 

@@ -8,10 +8,10 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-
-from course.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
 from sheets import FIXTURE_QUIZZES, results, row, run, write_sheet
 from test_moodle_gradebook import MAPPING, moodle_row, write_export
+
+from course.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
 
 BANK = load_quiz_bank(FIXTURE_QUIZZES)
 

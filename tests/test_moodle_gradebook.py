@@ -7,10 +7,10 @@ import io
 import textwrap
 
 import pytest
+from sheets import COURSE
 
 from course.errors import CourseError
 from course.moodle import load_mapping, score_sheet_text
-from sheets import COURSE
 
 # As Moodle's "Export to plain text file" writes it (UTF-8, comma separated, "-" where there is no grade).
 MOODLE_HEADER = ["First name", "Surname", "ID number", "Institution", "Department", "Email address",

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sheets import COURSE
 
 from course.progress import EARNED, OUT_OF_REACH, WITHIN_REACH, ProgressReader
 from course.scoresheet import Trainee
-from sheets import COURSE
 
 READER = ProgressReader(COURSE)
 

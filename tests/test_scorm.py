@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
-
 from conftest import chromium_path, npm_package
+
 from course.definition import load_course
 from course.errors import CourseError
 from course.quizzes import load_quiz_bank
@@ -144,7 +144,7 @@ def test_a_quiz_inside_the_lms_reports_score_and_status(lms_browser, package, tm
 @pytest.mark.browser
 def test_another_weeks_quiz_leaves_the_activity_alone(lms_browser, package, tmp_path):
     _, unpacked, _ = package
-    context, page, blocked, errors = lms_page(lms_browser, tmp_path, unpacked, "week-1", "quizzes/week-2.html")
+    context, page, _, errors = lms_page(lms_browser, tmp_path, unpacked, "week-1", "quizzes/week-2.html")
     try:
         sco = page.frames[1]
         answer_quiz(sco, "week-2", right=10)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
-import base64
 import stat
 
 import pytest
