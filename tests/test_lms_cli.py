@@ -106,3 +106,19 @@ def test_verify_needs_the_centres_secret(tmp_path):
     r = run("verify", "2027-1-A-AAAA-AAAA-AAAA-AAAA", "--name", "Ann Banda",
             env={"XDG_CONFIG_HOME": str(tmp_path / "config")})
     assert r.exit_code == 1 and "no centre secret here" in r.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["items", "progress", "progress-index"])
+def test_the_pages_pass_axe(tmp_path, answers, offline, page_name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    assert run("items", "--answers", answers, "--quizzes", FIXTURE_QUIZZES, "-o", tmp_path / "items.html").exit_code == 0
+    scores = write_sheet(tmp_path / "scores.csv", [row("T1", quizzes=(10,) * 6, group_work=16, essay=None)])
+    assert run("progress", scores, "-o", tmp_path / "progress").exit_code == 0
+    target = {"items": tmp_path / "items.html", "progress": tmp_path / "progress" / "T1-row2.html",
+              "progress-index": tmp_path / "progress" / "index.html"}[page_name]
+    offline.page.goto(target.as_uri())
+    violations = Axe().run(offline.page).response["violations"]
+    assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert offline.blocked == [] and offline.errors == []
