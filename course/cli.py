@@ -9,22 +9,22 @@ from pathlib import Path
 
 import click
 
-from .answers import AnswerFiles
-from .certificates import write_certificates
-from .definition import load_course
+from .content import load
+from .content.quizzes import load_quiz_bank
 from .errors import CourseError
-from .exports import gift, moodle_xml
-from .gradebook import RESULTS_ENCODING, Tally, graded, load_answers, write_results
-from .items import analyse
-from .items_page import items_csv, render_items
-from .moodle import graded_from_moodle
-from .output import atomic_file
-from .progress import ProgressReader
-from .progress_pages import write_progress
-from .quizzes import QUIZZES, load_quiz_bank
-from .report import CERTIFICATE_LABELS, render_report
-from .verification import centre_secret
-from .verification import verify as verify_code
+from .grading.gradebook import graded, load_answers
+from .grading.items import analyse
+from .grading.moodle import graded_from_moodle
+from .grading.progress import ProgressReader
+from .publishing.certificates import write_certificates
+from .publishing.exports import gift, moodle_xml
+from .publishing.files import atomic_file
+from .publishing.items import items_csv, render_items
+from .publishing.progress import write_progress
+from .publishing.report import CERTIFICATE_LABELS, render_report
+from .publishing.results import RESULTS_ENCODING, Tally, write_results
+from .publishing.verification import centre_secret
+from .publishing.verification import verify as verify_code
 
 
 def _fail(exc: CourseError) -> None:
@@ -48,7 +48,7 @@ def _user_errors():
 # Options shared by every grading command, defined once.
 def grading_options(command):
     command = click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
-                           default=QUIZZES, hidden=True, envvar="COURSE_QUIZZES",
+                           hidden=True, envvar="COURSE_QUIZZES",
                            help="The quiz bank to score answer files against (default: the course's quizzes/).")(command)
     command = click.option("--answers", "answers_dir", metavar="DIR",
                            type=click.Path(file_okay=False, path_type=Path),
@@ -66,9 +66,19 @@ def _not_the_input(scores: Path, output: Path) -> None:
             raise CourseError(f"{output}: is the score sheet itself; the grader never overwrites its input")
 
 
-def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path, mapping: Path | None = None):
-    course = load_course()
-    answers = load_answers(answers_dir, course, quiz_dir)
+def _course_and_answers(answers_dir: Path | None, quiz_dir: Path | None):
+    """The course definition and the scored answer files (None without --answers)."""
+    content = load()
+    bank = content.quiz_bank
+    if quiz_dir is not None and answers_dir is not None:
+        if not quiz_dir.is_dir() or not any(quiz_dir.glob("week-*.yml")):
+            raise CourseError(f"{quiz_dir}: no quiz bank (quizzes/week-N.yml) to score the answer files against")
+        bank = load_quiz_bank(quiz_dir, content.course, content.sources)
+    return content.course, load_answers(answers_dir, content.course, bank)
+
+
+def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, mapping: Path | None = None):
+    course, answers = _course_and_answers(answers_dir, quiz_dir)
     if mapping is not None:
         return course, graded_from_moodle(scores, mapping, course, answers)
     return course, graded(scores, course, answers)
@@ -87,7 +97,7 @@ def info():
     Example: course info
     """
     try:
-        course = load_course()
+        course = load().course
     except CourseError as exc:
         _fail(exc)
     a, r = course.assessment, course.certificates
@@ -199,8 +209,8 @@ def validate(scores, answers_dir, quiz_dir, mapping):
     Example: course validate scores.csv --answers answers/
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
-        count = sum(1 for _ in grades)
+        _, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        count = sum(1 for _ in grades)          # every row read and decided, nothing written
     click.echo(f"OK: {scores}: {count} trainees, no problems found")
 
 
@@ -208,7 +218,7 @@ def validate(scores, answers_dir, quiz_dir, mapping):
 @click.option("--answers", "answers_dir", metavar="DIR", required=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the quiz answer files trainees handed in.")
-@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path), default=QUIZZES,
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
               hidden=True, envvar="COURSE_QUIZZES")
 @click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="items.html for the page (questions to review first), or items.csv for a spreadsheet.")
@@ -225,10 +235,9 @@ def items(answers_dir, quiz_dir, output):
     with _user_errors():
         if output.suffix.lower() not in (".html", ".htm", ".csv"):
             raise CourseError(f"{output}: name the file .html (a page) or .csv (a spreadsheet)")
-        course = load_course()
-        bank = load_quiz_bank(quiz_dir)
-        handed_in = [s.answers for s in AnswerFiles(answers_dir, course, quiz_dir).scored.values()]
-        analyses = analyse(bank, handed_in)
+        course, answers = _course_and_answers(answers_dir, quiz_dir)
+        handed_in = [s.answers for s in answers.scored.values()]
+        analyses = analyse(answers.bank, handed_in)
         if output.suffix.lower() == ".csv":
             with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
                 out.write(items_csv(analyses))
@@ -244,7 +253,7 @@ def items(answers_dir, quiz_dir, output):
 @click.argument("format_name", metavar="FORMAT", type=click.Choice(["moodle-xml", "gift"]))
 @click.option("--week", "weeks", type=int, multiple=True, metavar="N",
               help="Only week N's quiz (repeat for several). Default: the whole bank.")
-@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path), default=QUIZZES,
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
               hidden=True, envvar="COURSE_QUIZZES")
 @click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The file to write: bank.xml for moodle-xml, bank.txt or bank.gift for gift.")
@@ -258,8 +267,10 @@ def export(format_name, weeks, quiz_dir, output):
     Example: course export moodle-xml -o quiz-bank.xml
     """
     with _user_errors():
-        course = load_course()
-        bank = load_quiz_bank(quiz_dir)
+        content = load()
+        course, bank = content.course, content.quiz_bank
+        if quiz_dir is not None:
+            bank = load_quiz_bank(quiz_dir, course, content.sources)
         chosen = [q for q in bank.quizzes.values() if not weeks or q.week in weeks]
         unknown = sorted(set(weeks) - {q.week for q in chosen})
         if unknown:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from course.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
+from course.content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
 from sheets import FIXTURE_QUIZZES, results, row, run, write_sheet
 
 BANK = load_quiz_bank(FIXTURE_QUIZZES)

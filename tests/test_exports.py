@@ -10,11 +10,17 @@ from decimal import Decimal
 import pytest
 from conftest import ROOT, npm_package
 
-from course.definition import load_course
-from course.exports import MOODLE_FRACTIONS, fraction, gift, gift_escape, moodle_xml
-from course.quizzes import load_quiz_bank
+from course.content import load
+from course.content.definition import load_course
+from course.publishing.exports import (
+    MOODLE_FRACTIONS,
+    fraction,
+    gift,
+    gift_escape,
+    moodle_xml,
+)
 
-BANK = load_quiz_bank()
+BANK = load().quiz_bank
 TITLE = load_course().title
 QUIZZES = list(BANK.quizzes.values())
 

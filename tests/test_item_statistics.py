@@ -28,7 +28,7 @@ import math
 
 import pytest
 
-from course.items import enough, figures
+from course.grading.items import enough, figures
 
 COHORT = [[1, 1, 1], [1, 1, 0], [1, 0, 1], [0, 1, 0], [0, 0, 0]]
 
@@ -98,8 +98,9 @@ from pathlib import Path  # noqa: E402
 
 from sheets import FIXTURE_QUIZZES  # noqa: E402
 
-from course.items import analyse  # noqa: E402
-from course.quizzes import AnswerFile, load_quiz_bank  # noqa: E402
+from course.content.quizzes import load_quiz_bank
+from course.grading.answers import AnswerFile  # noqa: E402
+from course.grading.items import analyse  # noqa: E402
 
 FIXTURE_BANK = load_quiz_bank(FIXTURE_QUIZZES)
 

@@ -11,7 +11,7 @@ import pytest
 from sheets import FIXTURE_QUIZZES, results, row, run, write_sheet
 from test_moodle_gradebook import MAPPING, moodle_row, write_export
 
-from course.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
+from course.content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
 
 BANK = load_quiz_bank(FIXTURE_QUIZZES)
 

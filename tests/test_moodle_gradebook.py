@@ -10,7 +10,7 @@ import pytest
 from sheets import COURSE
 
 from course.errors import CourseError
-from course.moodle import load_mapping, score_sheet_text
+from course.grading.moodle import load_mapping, score_sheet_text
 
 # As Moodle's "Export to plain text file" writes it (UTF-8, comma separated, "-" where there is no grade).
 MOODLE_HEADER = ["First name", "Surname", "ID number", "Institution", "Department", "Email address",

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sheets import COURSE
 
-from course.progress import EARNED, OUT_OF_REACH, WITHIN_REACH, ProgressReader
-from course.scoresheet import Trainee
+from course.grading.progress import EARNED, OUT_OF_REACH, WITHIN_REACH, ProgressReader
+from course.grading.scoresheet import Trainee
 
 READER = ProgressReader(COURSE)
 

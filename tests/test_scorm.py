@@ -10,10 +10,10 @@ import zipfile
 import pytest
 from conftest import chromium_path, npm_package
 
-from course.definition import load_course
+from course.content import load
+from course.content.definition import load_course
 from course.errors import CourseError
-from course.quizzes import load_quiz_bank
-from course.scorm import ADLCP, CP, MANIFEST, write_package
+from course.publishing.scorm import ADLCP, CP, MANIFEST, write_package
 
 COURSE = load_course()
 NS = {"cp": CP, "adlcp": ADLCP}
@@ -110,7 +110,7 @@ def lms_page(lms_browser, tmp_path, unpacked, launch_data: str, launch: str):
 
 def answer_quiz(frame, key: str, right: int):
     """Answer every question of quiz `key` in the frame, `right` of them correctly, then check."""
-    quiz = load_quiz_bank().quiz(key)
+    quiz = load().quiz_bank.quiz(key)
     frame.wait_for_selector(".course-quiz__status[data-ready=true]")
     for i, q in enumerate(quiz.questions):
         wrong = next(letter for letter in q.options if letter != q.answer)

@@ -10,7 +10,13 @@ import stat
 import pytest
 
 from course.errors import CourseError
-from course.verification import SECRET_FILE, Verified, centre_secret, verification_code, verify
+from course.publishing.verification import (
+    SECRET_FILE,
+    Verified,
+    centre_secret,
+    verification_code,
+    verify,
+)
 
 SECRET = bytes(range(32))
 
