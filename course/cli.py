@@ -84,6 +84,11 @@ def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, mappi
     return course, graded(scores, course, answers)
 
 
+def _config_folder() -> Path:
+    """The tutor's configuration folder (the centre's secret lives there, never in the site)."""
+    return Path(click.get_app_dir("course"))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="course")
 def main():
@@ -194,7 +199,8 @@ def certificates(scores, answers_dir, quiz_dir, mapping, output):
         course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the certificates")
-        issued = write_certificates(grades, course, output)
+        secret = centre_secret(_config_folder(), create=True)
+        issued = write_certificates(grades, course, output, secret)
     click.echo(f"{len(issued)} certificates written to {output}; open {output / 'index.html'} to print them",
                err=True)
 
@@ -319,7 +325,7 @@ def verify(code, name):
     Example: course verify 2027-1-A-K3QX-7MTB-2D4F-H8TW --name "Ann Banda"
     """
     with _user_errors():
-        secret = centre_secret(Path(click.get_app_dir("course")), create=False)
+        secret = centre_secret(_config_folder(), create=False)
         found = verify_code(secret, code, name)
     if found is None:
         click.echo(f"NOT VALID: this centre did not issue a certificate with code {code} to {name} "

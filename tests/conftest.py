@@ -140,3 +140,11 @@ def npm_package(name: str) -> Path:
             pytest.fail(f"{name} is not installed: CI must run `npm ci` (Node.js and npm from apt)")
         pytest.skip(f"{name} is not installed (apt-get install -y nodejs npm, then npm ci)")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def tutor_config(tmp_path_factory, monkeypatch) -> Path:
+    """A configuration folder of the test's own (the centre's secret goes there): never the machine's."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder / "course"
