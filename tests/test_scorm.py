@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -66,22 +65,14 @@ def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path):
 # In Chromium: scorm-again is the LMS ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def lms_browser():
-    """Chromium treating file:// pages as one origin, as an LMS serves its player and the package from one
-    site; every request that is not file: is aborted."""
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is not installed: CI must run the browser tests (apt-get install -y chromium)")
-        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--allow-file-access-from-files"])
-        yield browser
-        browser.close()
+def lms_browser(browser):
+    """A second Chromium (same Playwright) treating file:// pages as one origin, as an LMS serves its player
+    and the package from one site; lms_page aborts every request that is not file:."""
+    second = browser.browser_type.launch(executable_path=chromium_path(), args=[
+        "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--allow-file-access-from-files"])
+    yield second
+    second.close()
 
 
 def lms_page(lms_browser, tmp_path, unpacked, launch_data: str, launch: str):
