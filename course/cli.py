@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from .content import load
+from .content import load, shared_root
+from .content.banklint import lint_bank
 from .content.quizzes import load_quiz_bank
 from .errors import CourseError
 from .grading.gradebook import graded, load_answers
@@ -218,6 +219,32 @@ def validate(scores, answers_dir, quiz_dir, mapping):
         _, grades = _grades(scores, answers_dir, quiz_dir, mapping)
         count = sum(1 for _ in grades)          # every row read and decided, nothing written
     click.echo(f"OK: {scores}: {count} trainees, no problems found")
+
+
+@main.command("validate-bank")
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The quiz bank folder to check (default: the course's quizzes/).")
+def validate_bank(quiz_dir):
+    """Check the quiz bank for flaws a trainee could use to guess the key; print its figures.
+
+    Prints the key positions, how often the key is the longest option, the level mix of each week and
+    every flaw with its quiz, question and rule. Exits with code 1 if there is any flaw.
+
+    Example: course validate-bank
+    """
+    quiz_dir = quiz_dir or shared_root() / "quizzes"
+    with _user_errors():
+        content = load()
+        bank = load_quiz_bank(quiz_dir, content.course, content.sources, content.objectives)
+        lint = lint_bank(bank, content.objectives)
+    for line in lint.summary():
+        click.echo(line)
+    for flaw in lint.flaws:
+        click.echo(f"Flaw: {flaw}")
+    if lint.flaws:
+        click.echo(f"Error: {quiz_dir}: {len(lint.flaws)} flaws in the quiz bank", err=True)
+        sys.exit(1)
+    click.echo(f"OK: {quiz_dir}: {lint.questions} questions, no flaws found")
 
 
 @main.command()

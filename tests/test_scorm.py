@@ -12,7 +12,7 @@ from conftest import chromium_path, npm_package
 from course.content import load
 from course.content.definition import load_course
 from course.errors import CourseError
-from course.publishing.scorm import ADLCP, CP, MANIFEST, write_package
+from editions.scorm import ADLCP, CP, MANIFEST, write_package
 
 COURSE = load_course()
 NS = {"cp": CP, "adlcp": ADLCP}

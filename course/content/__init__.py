@@ -66,18 +66,19 @@ def load(root: Path | None = None) -> CourseContent:
             problems.extend(exc.problems)
             return None
 
+    objectives = attempt(load_objectives, DATA / "objectives.yml", course) or {}
     content = CourseContent(
         course=course, sources=sources,
         checklists=attempt(load_checklists, CHECKLISTS, sources),
         glossary=attempt(load_glossary, DATA / "glossary.yml", sources),
-        quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources),
         case_studies=attempt(load_case_studies, root / "case_studies", course, sources),
         rubrics=attempt(load_rubrics, RUBRICS, course),
         principles=attempt(load_principles, TOOLS / "principles.yml"),
         questionnaires=attempt(load_questionnaires, TOOLS / "questionnaires.yml", sources),
         focus_groups=attempt(load_focus_groups, TOOLS / "focus-groups.yml", sources),
         outlines={name: attempt(load_outline, name, TOOLS, sources) for name in OUTLINES},
-        objectives=attempt(load_objectives, DATA / "objectives.yml", course))
+        objectives=objectives,
+        quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources, objectives))
     if problems:
         raise CourseDataError(problems)
     return content

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .definition import Course, load_course
 from ..errors import CourseDataError
+from .objectives import Objective, load_objectives, objective_index
 from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
@@ -23,6 +24,7 @@ ANSWER_VERSION = 1
 LETTERS = "abcde"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BANNED = ("all of the above", "none of the above", "all of these", "none of these")
+LEVELS = ("recall", "understanding", "application")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Question:
     explanation: str
     source: Citation
     module: str                 # id of the module (course.yml) the question tests
+    level: str | None = None    # recall | understanding | application (LEVELS); the bank linter requires it
+    objective: str | None = None  # id of the module objective (objectives.yml) the question tests
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,11 @@ class QuizBank:
         return self.quizzes[key]
 
 
-def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = None) -> Quiz:
+def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = None,
+              objectives: dict[str, Objective] | None = None) -> Quiz:
     """Load and validate one week's quiz; every problem names the file and the question."""
     sources = sources if sources is not None else documents()
+    objectives = objectives if objectives is not None else objective_index(load_objectives(course=course))
     f = Fields(path)
     d = f.mapping(load_yaml(path), "", {"week", "title", "modules", "questions"})
     key = path.stem
@@ -80,7 +86,7 @@ def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = 
         if m not in module_ids:
             f.problem(where, f"{m!r} is not a module in course.yml")
         modules.append(m)
-    questions = [_question(f, where, raw, modules, sources) for where, raw in f.items(d, "questions", "")]
+    questions = [_question(f, where, raw, modules, sources, objectives) for where, raw in f.items(d, "questions", "")]
     expected = course.assessment.quiz_questions
     if "questions" in d and len(questions) != expected:
         f.problem("questions", f"has {len(questions)} questions; every quiz has exactly {expected}")
@@ -93,8 +99,10 @@ def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = 
     return Quiz(key, week, f.get(d, "title", str, ""), tuple(modules), tuple(questions))
 
 
-def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str, Document]) -> Question:
-    d = f.mapping(raw, where, {"id", "question", "options", "answer", "explanation", "source", "module"})
+def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str, Document],
+              objectives: dict[str, Objective]) -> Question:
+    d = f.mapping(raw, where, {"id", "question", "options", "answer", "explanation", "source", "module",
+                               "level", "objective"})
     qid = f.get(d, "id", str, where)
     where = f"{where} ({qid})" if qid else where
     if qid is not None and not _ID.match(qid):
@@ -116,18 +124,30 @@ def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str,
         f.problem(f"{where}.module", f"{module!r} is not among this quiz's modules {modules}")
     source = read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source", sources) \
         if "source" in d else f.problem(f"{where}.source", "is missing")
+    level = f.get(d, "level", str, where, optional=True)
+    if level is not None and level not in LEVELS:
+        f.problem(f"{where}.level", f"{level!r} is not a level (use one of: {', '.join(LEVELS)})")
+    objective = f.get(d, "objective", str, where, optional=True)
+    if objective is not None:
+        if objective not in objectives:
+            f.problem(f"{where}.objective", f"{objective!r} is not an objective in objectives.yml")
+        elif module is not None and objectives[objective].module != module:
+            f.problem(f"{where}.objective", f"{objective!r} is an objective of {objectives[objective].module}, "
+                                            f"not of this question's module {module}")
     return Question(qid, f.get(d, "question", str, where), {str(k): str(v).strip() for k, v in options.items()},
-                    answer, f.get(d, "explanation", str, where), source, module)
+                    answer, f.get(d, "explanation", str, where), source, module, level, objective)
 
 
-def load_quiz_bank(folder: Path, course: Course | None = None, sources: dict[str, Document] | None = None) -> QuizBank:
+def load_quiz_bank(folder: Path, course: Course | None = None, sources: dict[str, Document] | None = None,
+                   objectives: dict[str, tuple[Objective, ...]] | None = None) -> QuizBank:
     """All quizzes; problems in every file are reported together. Question ids are unique bank-wide."""
     course = course or load_course()
     sources = sources if sources is not None else documents()
+    index = objective_index(objectives if objectives is not None else load_objectives(course=course))
     quizzes, problems = {}, []
     for path in sorted(folder.glob("week-*.yml")):
         try:
-            quizzes[path.stem] = load_quiz(path, course, sources)
+            quizzes[path.stem] = load_quiz(path, course, sources, index)
         except CourseDataError as exc:
             problems.extend(exc.problems)
     owners: dict[str, str] = {}

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from ..content.definition import Course, Week, load_course
-from ..errors import CourseError
-from .files import atomic_file
+from course.content.definition import Course, Week, load_course
+from course.errors import CourseError
+from course.publishing.files import atomic_file
 
 MANIFEST = "imsmanifest.xml"
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -93,9 +93,9 @@ def write_package(site: Path, out: Path, course: Course | None = None) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m course.publishing.scorm SITE ZIP` (make scorm)."""
+    """`python -m editions.scorm SITE ZIP` (make scorm)."""
     if len(argv) != 2:
-        print("usage: python -m course.publishing.scorm SITE_DIR PACKAGE.zip", file=sys.stderr)
+        print("usage: python -m editions.scorm SITE_DIR PACKAGE.zip", file=sys.stderr)
         return 2
     try:
         count = write_package(Path(argv[0]), Path(argv[1]))

@@ -1,0 +1,2 @@
+"""The course's offline editions built from a strict site build: the USB zip, the Kiwix ZIM, the PDF,
+the SCORM package for an LMS."""
