@@ -16,9 +16,34 @@ from typing import Any
 
 from course.content import CourseContent, load
 from course.content.definition import Course
+from course.content.exercises import answer_key
+from course.content.sources import Citation
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
+
+# The citations of the page being rendered, numbered in order of first use, for its Sources section.
+cited: dict[Citation, int] = {}
+sources_listed: list[bool] = [False]
+
+
+def on_pre_page_macros(env):
+    cited.clear()
+    sources_listed[0] = False
+
+
+def on_post_page_macros(env):
+    if cited and not sources_listed[0]:
+        raise ValueError(f"{env.page.file.src_uri}: it cites sources (source() or a checklist) but lists none: "
+                         "add a '## Sources' section with {{ page_sources() }}")
+
+
+def cite(citation: Citation) -> str:
+    """The compact marker of a citation, linked to its full reference in the page's Sources section."""
+    number = cited.setdefault(citation, len(cited) + 1)
+    full = escape(f"{citation.document.full}: {citation.where}", quote=True)
+    return (f'<a class="course-cite" href="#source-{number}" title="{full}">'
+            f'[{escape(citation.marker)}]</a>')
 
 
 class Site:
@@ -73,7 +98,7 @@ def checklist(site: Site, checklist_id: str) -> str:
             f'<ul>{"".join(rows)}</ul>'
             f'<p class="course-checklist__status" aria-live="polite"></p>'
             f'<button type="button" class="md-button course-checklist__clear">Clear my ticks</button>'
-            f'<p class="course-source">Source: {escape(str(c.source))}.</p></fieldset>')
+            f'<p class="course-source">Source: {cite(c.source)}</p></fieldset>')
 
 
 def module_link(site: Site, activity_id: str, text: str) -> str:
@@ -188,11 +213,25 @@ def glossary(site: Site) -> str:
 
 
 def source(site: Site, document: str, where: str) -> str:
-    """An inline citation: `{{ source("001", "Step 1, Box 3") }}`."""
+    """An inline citation: `{{ source("001", "Step 1, Box 3") }}` gives a marker "[001, Step 1, Box 3]"."""
     docs = site.content.sources
     if document not in docs:
         raise ValueError(f"source({document!r}, ...): unknown document (known: {', '.join(docs)})")
-    return f"*({docs[document].short}, {where})*"
+    return cite(Citation(docs[document], where))
+
+
+def page_sources(site: Site) -> str:
+    """The page's Sources list: each document cited once, with every place cited on the page."""
+    sources_listed[0] = True
+    by_document: dict[str, list[tuple[int, Citation]]] = {}
+    for citation, number in cited.items():
+        by_document.setdefault(citation.document.key, []).append((number, citation))
+    items = []
+    for key in sorted(by_document):
+        places = "".join(f'<li id="source-{n}">{escape(c.where)}</li>' for n, c in by_document[key])
+        items.append(f"<li><strong>{escape(key)}</strong>: {escape(by_document[key][0][1].document.full)}"
+                     f"<ul>{places}</ul></li>")
+    return f'<ul class="course-sources">{"".join(items)}</ul>'
 
 
 def source_list(site: Site) -> str:
@@ -294,7 +333,9 @@ def assessment_phases(site: Site) -> str:
 
 def coherence_principles(site: Site) -> str:
     """Box 1's eight guiding principles, with the course's short name for each."""
-    return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.** "{p.text}"' for p in site.content.principles)
+    # Box 1's words set apart as a quotation: kept verbatim, so not held to the course's sentence lengths
+    return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.**\n\n    > "{p.text}"\n'
+                     for p in site.content.principles)
 
 
 def principle_actions(site: Site) -> str:
@@ -438,7 +479,123 @@ def quiz_page(site: Site, key: str) -> str:
             f'<script src="{site.link("assets/javascripts/scorm.js")}"></script>\n')
 
 
-MACROS = (checklist, module_intro, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
+# --- Practice: exercises and the workbook (course/content/exercises/, workbook.yml, practice.js) ---
+
+
+def _answer_box(key: str, dom_id: str, label_html: str, rows: int) -> str:
+    """A labelled text area whose text practice.js saves; the mirror shows it when printed."""
+    return (f'<div class="course-answer">'
+            f'<label class="course-answer__label" for="{dom_id}">{label_html}</label>'
+            f'<textarea id="{dom_id}" class="course-answer__text" rows="{rows}" data-key="{escape(key)}" '
+            f'spellcheck="true"></textarea>'
+            f'<div class="course-answer__print" aria-hidden="true"></div>'
+            f'<div class="course-answer__status" role="status"></div></div>')
+
+
+def exercises(site: Site, module_id: str) -> str:
+    """A module's exercises: situation, task, a box for the answer, then the model answer (practice only)."""
+    graded = site.quiz_mode == "graded"
+    site.course.activity(module_id)      # an unknown module fails the build here, with its name
+    found = site.content.exercises
+    if module_id not in found:
+        raise ValueError(f"exercises({module_id!r}): no course/content/exercises/{module_id}.yml")
+    blocks = []
+    for n, e in enumerate(found[module_id], 1):
+        if e.course_own:
+            origin = "This model answer is the course's own example" + (
+                f", built on {escape(str(e.source))}." if e.source else ".")
+        else:
+            origin = f"Source: {escape(str(e.source))}."
+        if graded:
+            reveal = ('<p class="course-exercise__graded">In this edition of the course the model answers are '
+                      'not shown. Keep your answer: your tutor may discuss the exercises with you.</p>')
+        else:
+            points = "\n".join(f"- {p}" for p in e.good_answer_contains)
+            reveal = (f'<details class="course-exercise__model" markdown>\n'
+                      f'<summary>Show the model answer</summary>\n\n{e.model_answer}\n\n'
+                      f'**A good answer contains:**\n\n{points}\n\n</details>')
+        blocks.append(
+            f'<div class="course-exercise" id="exercise-{e.id}" data-exercise="{e.id}" markdown>\n\n'
+            f'### Exercise {n}: {e.title}\n\n'
+            f'<p class="course-exercise__kind">{e.kind_label}</p>\n\n'
+            f'**The situation.** {e.scenario}\n\n'
+            f'**Your task.** {e.task}\n\n'
+            f'{_answer_box(answer_key("exercise", e.id), f"answer-{e.id}", "Your answer (write it before you look at the model answer)", 7)}\n\n'
+            f'{reveal}\n\n'
+            f'<p class="course-source">{origin}</p>\n\n</div>')
+    return "\n\n".join(blocks)
+
+
+def _workbook_entries(questions) -> str:
+    """One list item per question, its answer kept under the question's own name (same on every page)."""
+    return "".join(f'<li class="course-workbook__entry" data-workbook="{q.id}">'
+                   f'{_answer_box(answer_key("workbook", q.id), f"workbook-{q.id}", escape(q.question), 4)}</li>'
+                   for q in questions)
+
+
+def workbook(site: Site, module_id: str) -> str:
+    """A module's "For your country" questions, each with a box whose answer goes to the workbook."""
+    site.course.activity(module_id)
+    questions = site.content.workbook
+    if module_id not in questions:
+        raise ValueError(f"workbook({module_id!r}): no questions for this module in course/content/workbook.yml")
+    return (f'Write your answers here. They are kept in this browser and gathered on the '
+            f'[Workbook]({site.link("workbook.md")}) page, in course order, as the first draft of your final essay.\n\n'
+            f'<ol class="course-workbook">{_workbook_entries(questions[module_id])}</ol>')
+
+
+def workbook_page(site: Site) -> str:
+    """Every workbook question, module by module in course order, with the trainee's answers to edit."""
+    questions = site.content.workbook
+    modules = [a for w in site.course.weeks for a in w.activities if a.id in questions]
+    unknown = sorted(set(questions) - {a.id for a in modules})
+    if unknown:
+        raise ValueError(f"course/content/workbook.yml: {', '.join(unknown)}: not an activity of course.yml")
+    out = ['<div class="course-workbook__actions">'
+           '<button type="button" class="md-button md-button--primary course-workbook__download">'
+           'Download my workbook</button>'
+           '<button type="button" class="md-button course-workbook__print">Print my workbook</button>'
+           '<div class="course-workbook__summary" role="status"></div></div>']
+    for a in modules:
+        # Plain Markdown heading (in the page's contents); the list after it is raw HTML.
+        out.append(f"## {a.title} {{: .course-workbook__module }}\n\n"
+                   f"Week {site.course.week_of(a.id).number} · [Open the module]({site.link(a.page)})\n")
+        out.append(f'<ol class="course-workbook" data-module="{a.id}" data-title="{escape(a.title)}">'
+                   + _workbook_entries(questions[a.id]) + '</ol>')
+    return "\n\n".join(out)
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def planning_template(site: Site, template_id: str) -> str:
+    """The template's guidance, an empty table to fill in, and the course's own filled-in example."""
+    templates = site.content.templates
+    if template_id not in templates:
+        raise ValueError(f"planning_template({template_id!r}): no such template in course/content/templates.yml "
+                         f"(known: {', '.join(templates)})")
+    t = templates[template_id]
+    names = [c.name for c in t.columns]
+    rule = "|" + "---|" * len(names)
+    blank = "\u00a0"      # a no-break space keeps an empty cell open on paper
+    out = [f'!!! note "The course\'s own template"\n    The guide describes what this template should hold '
+           f"({t.basis}), but the version used for this course does not reproduce such a template. This "
+           f"one is the course's own.\n",
+           t.intro + "\n",
+           "**What to write in each column**\n"]
+    out += [f"- **{c.name}**: {c.guidance}" for c in t.columns]
+    out += ["", f'<div class="course-template" data-template="{t.id}" markdown>\n', _row(names), rule]
+    out += [_row(list(r) + [blank] * (len(names) - len(r))) for r in t.rows]
+    out += ["", "</div>\n", "### A filled-in example (the course's own)\n",
+            '<div class="course-template-example" markdown>\n', _row(t.example_columns),
+            "|" + "---|" * len(t.example_columns)]
+    out += [_row(list(r) + [blank] * (len(t.example_columns) - len(r))) for r in t.example]
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
+MACROS = (exercises, workbook, workbook_page, planning_template, checklist, module_intro, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
 
 
 def define_env(env):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course.content import banklint
+from course.content import banklint, load
 from course.content.banklint import lint_bank
 from course.content.objectives import Objective, load_objectives
 from course.content.quizzes import Question, Quiz, QuizBank, load_quiz_bank
@@ -37,6 +37,9 @@ def test_the_bank_before_the_rewrite_fails_the_linter():
     assert {"w1-unions-organize", "w1-r151-basis", "w3-non-coherent-permits", "w5-focus-group-gender"} <= absolute
     assert {f.quiz for f in flaws_of(lint, "level-mix")} == {f"week-{n}" for n in range(1, 7)}
     assert len(flaws_of(lint, "objective-missing")) == 60
+    # The review's "same which-checklist question" pair (W2Q9, W4Q3).
+    assert [str(f) for f in flaws_of(lint, "duplicate-stem")] == [
+        "week-4: w4-table12: duplicate-stem: its stem is 69% the same as w2-table2-capacity-question (week-2)"]
 
 
 def test_validate_bank_command_fails_the_old_bank_and_names_question_and_rule():
@@ -44,6 +47,22 @@ def test_validate_bank_command_fails_the_old_bank_and_names_question_and_rule():
     assert r.exit_code == 1
     assert "key is the unique longest option: 27 of 60 (45%; at most 30%)" in r.output
     assert "Flaw: week-2: w2-administrative-data: absolute-word: " in r.output
+
+
+# --- The bank as shipped: clean, with every objective tested --------------------------------------
+
+def test_the_shipped_bank_passes_the_linter():
+    lint = lint_bank(load().quiz_bank, load_objectives())
+    assert [str(f) for f in lint.flaws] == [], "\n".join(lint.summary())
+    assert lint.uncovered == ()
+    for week, mix in lint.levels.items():
+        assert mix.get("understanding", 0) + mix.get("application", 0) >= 5, (week, mix)
+
+
+def test_validate_bank_command_passes_the_shipped_bank():
+    r = run("validate-bank")
+    assert r.exit_code == 0, r.output
+    assert r.output.rstrip().endswith("60 questions, no flaws found")
 
 
 # --- Each rule on a small made-up bank: a clean bank passes, one change trips exactly that rule ------
@@ -91,7 +110,17 @@ BROKEN = {
     "objective-missing": swap(7, objective=None),
     "objective-not-covered": [question(i, q.answer, objective="foundations-a") for i, q in enumerate(CLEAN)],
     "key-position": [question(i, "a") for i in range(8)],
+    # Every key is the second-longest option: a trainee who learns that trick scores 100 %.
+    "length-rank": [question(i, q.answer, options={k: t + ("xx" if k == next(o for o in "abcd" if o != q.answer)
+                                                         else "x" if k == q.answer else "")
+                                                    for k, t in q.options.items()})
+                    for i, q in enumerate(CLEAN)],
 }
+
+
+def test_a_bank_keyed_on_one_length_rank_is_caught():
+    lint = lint_bank(bank(*BROKEN["length-rank"]), OBJECTIVES)
+    assert lint.rank_pick_scores[1] == 8 and "length rank 2" in flaws_of(lint, "length-rank")[0].message
 
 
 def test_every_rule_has_a_broken_bank():
@@ -104,7 +133,7 @@ def test_each_broken_bank_trips_its_rule_naming_the_question():
         assert {f.rule for f in lint.flaws} >= {rule}, rule
         changed = {q.id for q, c in zip(questions, CLEAN) if q != c}
         named = {f.question for f in flaws_of(lint, rule)} | {None}
-        if rule not in ("level-mix", "objective-not-covered", "key-position"):
+        if rule not in ("level-mix", "objective-not-covered", "key-position", "length-rank"):
             assert named & changed, (rule, lint.flaws)
 
 
@@ -129,6 +158,7 @@ def reference(questions):
     return unique, score
 
 
+@settings(deadline=None)    # the machine is shared: timing is not what this test checks
 @given(st.lists(st.tuples(st.lists(st.integers(1, 12), min_size=4, max_size=4), st.sampled_from("abcd")),
                 min_size=1, max_size=30))
 def test_longest_option_figures_match_a_plain_reference(items):

@@ -13,11 +13,13 @@ from ..errors import CourseDataError
 from .case_studies import CaseStudy, load_case_studies
 from .checklists import CHECKLISTS, Checklist, load_checklists
 from .definition import DATA, Course, load_course
+from .exercises import EXERCISES, WORKBOOK, Exercise, WorkbookQuestion, load_exercises, load_workbook
 from .glossary import Term, load_glossary
 from .objectives import Objective, load_objectives
 from .quizzes import QuizBank, load_quiz_bank
 from .rubrics import RUBRICS, Rubrics, load_rubrics
 from .sources import Document, documents
+from .templates import TEMPLATES, PlanningTemplate, load_templates
 from .tools import (TOOLS, FocusGroupScripts, Outline, Principle, Questionnaire, load_focus_groups, load_outline,
                     load_principles, load_questionnaires)
 
@@ -46,6 +48,9 @@ class CourseContent:
     focus_groups: FocusGroupScripts
     outlines: dict[str, Outline]
     objectives: dict[str, tuple[Objective, ...]]     # module id -> its objectives
+    exercises: dict[str, tuple[Exercise, ...]]       # module id -> its exercises
+    workbook: dict[str, tuple[WorkbookQuestion, ...]]   # module id -> its "For your country" questions
+    templates: dict[str, PlanningTemplate]
 
 
 def load(root: Path | None = None) -> CourseContent:
@@ -78,7 +83,10 @@ def load(root: Path | None = None) -> CourseContent:
         focus_groups=attempt(load_focus_groups, TOOLS / "focus-groups.yml", sources),
         outlines={name: attempt(load_outline, name, TOOLS, sources) for name in OUTLINES},
         objectives=objectives,
-        quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources, objectives))
+        quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources, objectives),
+        exercises=attempt(load_exercises, EXERCISES, sources),
+        workbook=attempt(load_workbook, WORKBOOK),
+        templates=attempt(load_templates, TEMPLATES, sources))
     if problems:
         raise CourseDataError(problems)
     return content
