@@ -351,7 +351,7 @@ def define_env(env):
         o = load_outline(name)
         out = [o.intro + "\n"] if o.intro else []
         for s in o.sections:
-            out.append(f"### {s.heading}\n")
+            out.append(f"## {s.heading}\n")
             if s.text:
                 out.append(s.text + "\n")
             out += [f"- {item}" for item in s.items]
@@ -367,7 +367,7 @@ def define_env(env):
         out.append("")
         names = [s.heading for s in o.sections]
         for p in load_principles():
-            out.append(f"### Principle {p.number}: {p.name}\n")
+            out.append(f"## Principle {p.number}: {p.name}\n")
             out.append(f'"{p.text}"\n')
             for pair in (names[:2], names[2:]):
                 out.append("| " + " | ".join(pair) + " |\n|" + "---|" * len(pair))
@@ -422,7 +422,7 @@ def define_env(env):
         payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         return (f"# Quiz {quiz.week}: {quiz.title}\n\n"
                 f'<div class="course-quiz" data-quiz="{quiz.key}" data-edition="{quiz.edition}" '
-                f'data-mode="{quiz_mode}">{intro}<form class="course-quiz__form" novalidate>{trainee}'
+                f'data-mode="{quiz_mode}">{intro}<form class="course-quiz__form" novalidate data-search-exclude>{trainee}'
                 f'<ol class="course-quiz__questions">{"".join(items)}</ol>{actions}</form>'
                 f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
                 # quiz.js only where there is a quiz: other pages stay lighter on a weak connection

@@ -1,0 +1,92 @@
+"""Printing: any single page prints black, without navigation, without half-empty sheets; `make pdf`'s
+print edition has a cover, contents with page numbers, every page in week order, and no near-empty
+sheet. Judged by poppler-utils (pdfinfo, pdftotext) on the PDFs headless Chromium writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from course.definition import load_course
+from editions.pdf import edition_parts, write_pdf
+
+pytestmark = pytest.mark.browser
+
+
+def need_poppler() -> None:
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("poppler-utils is not installed: CI must check the PDFs (apt-get install -y poppler-utils)")
+        pytest.skip("poppler-utils is not installed (apt-get install -y poppler-utils)")
+
+
+def page_texts(pdf) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def filled_lines(text: str) -> int:
+    return len([line for line in text.splitlines() if line.strip()])
+
+
+def near_empty(pages: list[str], but_last: bool = True) -> list[int]:
+    """Sheets with under a third of a typical sheet's lines (a sheet's last page may be short)."""
+    typical = sorted(filled_lines(p) for p in pages)[len(pages) // 2]
+    body = pages[:-1] if but_last else pages
+    return [i + 1 for i, p in enumerate(body) if filled_lines(p) < typical / 3]
+
+
+@pytest.mark.parametrize("page", ["modules/step-2.html", "modules/step-4.html", "study-offline.html"])
+def test_a_single_page_prints_black_without_navigation_or_half_empty_sheets(site, offline, tmp_path, page):
+    need_poppler()
+    tab = offline.page
+    tab.goto((site / page).as_uri())
+    tab.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"):
+        assert not tab.locator(chrome).first.is_visible(), chrome
+    colours = tab.evaluate("""() => [...document.querySelectorAll(
+        'article p, article li, article td, .course-checklist__detail, .course-source')]
+        .map(e => getComputedStyle(e).color)""")
+    assert set(colours) == {"rgb(0, 0, 0)"}
+    pdf = tmp_path / "page.pdf"
+    tab.pdf(path=str(pdf), format="A4")
+    pages = page_texts(pdf)
+    assert near_empty(pages) == [], [filled_lines(p) for p in pages]
+    title = tab.locator("article h1").first.inner_text().rstrip("¶").strip()
+    assert title.split(":")[0] in pages[0]
+
+
+@pytest.fixture(scope="module")
+def edition(site, browser, tmp_path_factory):
+    need_poppler()
+    return write_pdf(site, tmp_path_factory.mktemp("pdf") / "course.pdf", browser=browser)
+
+
+def test_print_edition_has_every_page_in_week_order_with_numbered_contents(edition):
+    pages = page_texts(edition)
+    info = subprocess.run(["pdfinfo", str(edition)], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == len(pages)
+    course = load_course()
+    assert course.title in pages[0] and "Contents" not in pages[0]                 # the cover
+    assert pages[1].lstrip().startswith("Contents")
+    body = " ".join(" ".join(p.split()) for p in pages)
+    contents = re.findall(r"^\s{2,}(\S.*?)\s{2,}(\d+)\s*$", "\n".join(pages[1:4]), re.M)
+    order = [p for _, part in edition_parts(course) for p, _ in part]
+    assert len(contents) == len(order)
+    numbers = [int(n) for _, n in contents]
+    assert numbers == sorted(numbers) and numbers[0] > 2        # week order, after cover and contents
+    for (title, number), page in zip(contents, order):
+        assert " ".join(title.split()) in " ".join(pages[int(number) - 1].split()), (title, number, page)
+    for week in course.weeks:
+        assert f"Week {week.number}: {week.title}" in body
+    assert "Skip to content" not in body and "Switch to dark mode" not in body   # no navigation chrome
+
+
+def test_print_edition_has_no_near_empty_sheet(edition):
+    pages = page_texts(edition)
+    assert near_empty(pages[2:]) == []            # cover and contents are short by design
