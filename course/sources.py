@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,34 @@ class Citation:
 
     def __str__(self) -> str:
         return f"{self.document.short}, {self.where}"
+
+    @property
+    def marker(self) -> str:
+        """The compact in-text reference, e.g. "001, Step 1, Box 3" for "Step 1, Box 3"."""
+        return f"{self.document.key}, {short_place(self.where)}"
+
+
+# A part of a place that names a numbered unit: "Box 3", "section 6.1", "Case Study 1", "Log frame 2006-07".
+_NUMBERED = re.compile(r"^(?:[A-Za-z]+(?: [A-Za-z]+)? )?[0-9][\w.\-]*$")
+
+
+def short_place(where: str) -> str:
+    """The first part of a place and the numbered parts after it, without titles in words.
+
+    "Section 1, Rationale for and definition of labour migration policy" -> "Section 1";
+    "Step 4, Case study 7 (Sri Lanka)" -> "Step 4, Case study 7".
+    """
+    parts = re.split(r"([,;] )", where)
+    kept = [_untitled(parts[0])]
+    for separator, part in zip(parts[1::2], parts[2::2]):
+        if not _NUMBERED.match(_untitled(part)):
+            break
+        kept += [separator, _untitled(part)]
+    return "".join(kept)
+
+
+def _untitled(part: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", part)
 
 
 @cache
