@@ -1,8 +1,13 @@
 """Search on an old laptop: from file://, with Chromium's CPU slowed 4× (CDP), the first results appear
-within 2 s of the trainee starting to type (the index loads and is built only then)."""
+within 2 s of the trainee starting to type (the index loads and is built only then).
+
+A wall-clock budget means nothing on a machine whose cores are already busy with other work, so
+outside CI the budget is judged only when the load average is under one process per core; CI (a
+machine of its own) always judges it."""
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -28,5 +33,8 @@ def test_search_answers_within_two_seconds_on_a_slow_cpu(site, offline, page_pat
     page.keyboard.type("steering committee")
     page.locator(".md-search-result__item").first.wait_for(timeout=30000)
     elapsed = time.perf_counter() - start
-    assert elapsed <= BUDGET_S, f"first results after {elapsed:.2f} s with the CPU slowed {SLOWDOWN}×"
     assert offline.blocked == [] and offline.errors == []
+    busy = os.getloadavg()[0] / (os.cpu_count() or 1)
+    if busy > 1 and os.environ.get("CI") != "true":
+        pytest.skip(f"machine busy ({busy:.1f} processes per core): first results after {elapsed:.2f} s, not judged")
+    assert elapsed <= BUDGET_S, f"first results after {elapsed:.2f} s with the CPU slowed {SLOWDOWN}×"
