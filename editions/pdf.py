@@ -202,8 +202,8 @@ def debian_chromium():
 def write_pdf(site: Path, out: Path, course=None, browser=None) -> Path:
     """Print the whole course to `out` (written once complete); `browser`: a Playwright Chromium."""
     if course is None:
-        from course.definition import load_course
-        course = load_course()
+        from course.content import load
+        course = load().course
     if browser is None:
         with debian_chromium() as browser:
             return write_pdf(site, out, course, browser)

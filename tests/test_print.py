@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from course.definition import load_course
+from course.content import load
 from editions.pdf import edition_parts, write_pdf
 
 pytestmark = pytest.mark.browser
@@ -79,7 +79,7 @@ def test_print_edition_has_every_page_in_week_order_with_numbered_contents(editi
     pages = page_texts(edition)
     info = subprocess.run(["pdfinfo", str(edition)], capture_output=True, text=True, check=True).stdout
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == len(pages)
-    course = load_course()
+    course = load().course
     assert course.title in pages[0] and "Contents" not in pages[0]                 # the cover
     assert pages[1].lstrip().startswith("Contents")
     contents = contents_of(pages)
