@@ -585,7 +585,7 @@ def planning_template(site: Site, template_id: str) -> str:
     out += [f"- **{c.name}**: {c.guidance}" for c in t.columns]
     out += ["", f'<div class="course-template" data-template="{t.id}" markdown>\n', _row(names), rule]
     out += [_row(list(r) + [blank] * (len(names) - len(r))) for r in t.rows]
-    out += ["", "</div>\n", "### A filled-in example (the course's own)\n",
+    out += ["", "</div>\n", "## A filled-in example (the course's own)\n",
             '<div class="course-template-example" markdown>\n', _row(t.example_columns),
             "|" + "---|" * len(t.example_columns)]
     out += [_row(list(r) + [blank] * (len(t.example_columns) - len(r))) for r in t.example]
