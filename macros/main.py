@@ -14,6 +14,7 @@ from course.objectives import load_objectives
 from course.quizzes import load_quiz_bank
 from course.rubrics import load_rubrics
 from course.sources import Citation, documents
+from course import study_time
 from course.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
 
 # Every loader caches what it read; `mkdocs serve` rebuilds in one process, so each build starts afresh.
@@ -106,8 +107,46 @@ def define_env(env):
         activity = course.activity(module_id)
         week = course.week_of(module_id)
         hours = f'{fmt(activity.hours)} hour{"s" if activity.hours != 1 else ""}'
-        return (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({link('syllabus.md')})\n"
-                "{: .course-module-intro }")
+        intro = (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({link('syllabus.md')})\n"
+                 "{: .course-module-intro }")
+        return intro + "".join(f"\n\n{source_reading(activity.id, r)}" for r in activity.reading)
+
+    def source_reading(activity_id: str, r) -> str:
+        """A request to read a chapter of a source, with its length, counted in the activity's time."""
+        minutes = round(r.words / study_time.WORDS_READ_PER_MINUTE / 5) * 5 or 5
+        return (f'<p class="course-reading" data-activity="{activity_id}" data-reading-words="{r.words}">'
+                f"<strong>Read in the source:</strong> {escape(r.citation.document.full)}, "
+                f"{escape(r.citation.where)} ({r.words:,} words, about {minutes} minutes). "
+                f"The study time above includes it.</p>")
+
+    @env.macro
+    def study_time_rates() -> str:
+        """The rates of the study-time measure, from course/study_time.py."""
+        return "\n".join([
+            "| What the page asks | Time it counts |", "|---|---|",
+            f"| Reading: the page and the source chapters it names | {study_time.WORDS_READ_PER_MINUTE} words a minute |",
+            f"| A checklist question, answered for your own country | {fmt(study_time.MINUTES_PER_CHECKLIST_ITEM)} minutes |",
+            f'| A "For your country" or discussion question | {study_time.MINUTES_PER_WORKBOOK_QUESTION} minutes |',
+            f"| An exercise: writing your answer (its words are read as above) | {study_time.MINUTES_PER_EXERCISE} minutes |",
+            f"| A quiz question | {study_time.MINUTES_PER_QUIZ_QUESTION} minutes |",
+            f"| Writing a text to hand in | {study_time.WORDS_WRITTEN_PER_HOUR} words an hour, plus half as long "
+            "again to plan and revise |",
+            "| Tasks the page times itself (group meetings) | the minutes it gives |",
+        ])
+
+    @env.macro
+    def study_time_tolerance() -> str:
+        return f"{study_time.TOLERANCE:.0%}"
+
+    @env.macro
+    def activity_tasks(activity_id: str) -> str:
+        """The timed tasks of an activity (group meetings and the like), from course.yml."""
+        tasks = course.activity(activity_id).tasks
+        if not tasks:
+            raise ValueError(f"activity_tasks({activity_id!r}): no tasks for it in course.yml")
+        items = "".join(f'<li data-minutes="{t.minutes}">{escape(t.text)}: about {t.minutes} minutes</li>'
+                        for t in tasks)
+        return f'<ul class="course-tasks" data-activity="{activity_id}">{items}</ul>'
 
     @env.macro
     def objectives(module_id: str) -> str:
