@@ -40,10 +40,10 @@ _NUMBERED = re.compile(r"^(?:[A-Za-z]+(?: [A-Za-z]+)? )?[0-9][\w.\-]*$")
 
 
 def short_place(where: str) -> str:
-    """The first part of a place and the numbered parts after it, without titles in words.
+    """The first part of a place and the numbered parts after it, without titles in words; sections as §.
 
-    "Section 1, Rationale for and definition of labour migration policy" -> "Section 1";
-    "Step 4, Case study 7 (Sri Lanka)" -> "Step 4, Case study 7".
+    "Section 1, Rationale for and definition of labour migration policy" -> "§1";
+    "Step 4, Case study 7 (Sri Lanka)" -> "Step 4, Case study 7"; "Step 2, section 2.1" -> "§2.1".
     """
     parts = re.split(r"([,;] )", where)
     kept = [_untitled(parts[0])]
@@ -51,7 +51,9 @@ def short_place(where: str) -> str:
         if not _NUMBERED.match(_untitled(part)):
             break
         kept += [separator, _untitled(part)]
-    return "".join(kept)
+    short = re.sub(r"\b[Ss]ections? (?=\d)", lambda m: "§§" if m.group().lower().startswith("sections") else "§",
+                   "".join(kept))
+    return re.sub(r"^Step \d+, (?=§)", "", short)      # the section number already names the step
 
 
 def _untitled(part: str) -> str:
