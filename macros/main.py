@@ -16,11 +16,14 @@ from course.rubrics import load_rubrics
 from course.sources import Citation, documents
 from course import study_time
 from course.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
+from course.exercises import answer_key, load_exercises, load_workbook
+from course.templates import load_templates
 
 # Every loader caches what it read; `mkdocs serve` rebuilds in one process, so each build starts afresh.
 # A loader's CourseDataError fails the build with its message: every problem, with file and field.
 LOADERS = (load_course, load_checklists, load_glossary, documents, load_quiz_bank, load_case_studies,
-           load_rubrics, load_focus_groups, load_outline, load_principles, load_questionnaires, load_objectives)
+           load_rubrics, load_focus_groups, load_outline, load_principles, load_questionnaires, load_objectives,
+           load_exercises, load_workbook, load_templates)
 
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
 
@@ -452,6 +455,26 @@ def define_env(env):
                 out.append("| " + " | ".join(" " for _ in pair) + " |\n")
         return tool_block("swot-grid", "\n".join(out), o.source)
 
+    # --- Practice: exercises and the workbook (macros/practice.py) ---
+    @env.macro
+    def exercises(module_id: str) -> str:
+        """A module's exercises; model answers only in the practice edition."""
+        return exercises_block(course, module_id, graded=quiz_mode == "graded")
+
+    @env.macro
+    def workbook(module_id: str) -> str:
+        """A module's "For your country" questions, saved to the trainee's workbook."""
+        return workbook_block(course, module_id, link("workbook.md"))
+
+    @env.macro
+    def workbook_page() -> str:
+        return workbook_page_block(course, link)
+
+    @env.macro
+    def planning_template(template_id: str) -> str:
+        """A printable planning template (course/templates.yml), labelled as the course's own."""
+        return planning_template_block(template_id)
+
     @env.macro
     def quiz_page(key: str) -> str:
         """A week's quiz from quizzes/<key>.yml; the key and explanations only in practice mode."""
@@ -505,3 +528,118 @@ def define_env(env):
                 f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
                 # quiz.js only where there is a quiz: other pages stay lighter on a weak connection
                 f'<script src="{link("assets/javascripts/quiz.js")}"></script>\n')
+
+
+# --- Practice: exercises and the workbook (course/exercises/, course/workbook.yml, practice.js) ---
+
+
+def _answer_box(key: str, dom_id: str, label_html: str, rows: int) -> str:
+    """A labelled text area whose text practice.js saves; the mirror shows it when printed."""
+    return (f'<div class="course-answer">'
+            f'<label class="course-answer__label" for="{dom_id}">{label_html}</label>'
+            f'<textarea id="{dom_id}" class="course-answer__text" rows="{rows}" data-key="{escape(key)}" '
+            f'spellcheck="true"></textarea>'
+            f'<div class="course-answer__print" aria-hidden="true"></div>'
+            f'<div class="course-answer__status" role="status"></div></div>')
+
+
+def exercises_block(course, module_id: str, *, graded: bool) -> str:
+    """A module's exercises: situation, task, a box for the answer, then the model answer (practice only)."""
+    course.activity(module_id)      # an unknown module fails the build here, with its name
+    found = load_exercises()
+    if module_id not in found:
+        raise ValueError(f"exercises({module_id!r}): no course/exercises/{module_id}.yml")
+    blocks = []
+    for n, e in enumerate(found[module_id], 1):
+        if e.course_own:
+            origin = "This model answer is the course's own example" + (
+                f", built on {escape(str(e.source))}." if e.source else ".")
+        else:
+            origin = f"Source: {escape(str(e.source))}."
+        if graded:
+            reveal = ('<p class="course-exercise__graded">In this edition of the course the model answers are '
+                      'not shown. Keep your answer: your tutor may discuss the exercises with you.</p>')
+        else:
+            points = "\n".join(f"- {p}" for p in e.good_answer_contains)
+            reveal = (f'<details class="course-exercise__model" markdown>\n'
+                      f'<summary>Show the model answer</summary>\n\n{e.model_answer}\n\n'
+                      f'**A good answer contains:**\n\n{points}\n\n</details>')
+        blocks.append(
+            f'<div class="course-exercise" id="exercise-{e.id}" data-exercise="{e.id}" markdown>\n\n'
+            f'### Exercise {n}: {e.title}\n\n'
+            f'<p class="course-exercise__kind">{e.kind_label}</p>\n\n'
+            f'**The situation.** {e.scenario}\n\n'
+            f'**Your task.** {e.task}\n\n'
+            f'{_answer_box(answer_key("exercise", e.id), f"answer-{e.id}", "Your answer (write it before you look at the model answer)", 7)}\n\n'
+            f'{reveal}\n\n'
+            f'<p class="course-source">{origin}</p>\n\n</div>')
+    return "\n\n".join(blocks)
+
+
+def _workbook_entries(questions) -> str:
+    """One list item per question, its answer kept under the question's own name (same on every page)."""
+    return "".join(f'<li class="course-workbook__entry" data-workbook="{q.id}">'
+                   f'{_answer_box(answer_key("workbook", q.id), f"workbook-{q.id}", escape(q.question), 4)}</li>'
+                   for q in questions)
+
+
+def workbook_block(course, module_id: str, workbook_link: str) -> str:
+    """A module's "For your country" questions, each with a box whose answer goes to the workbook."""
+    course.activity(module_id)
+    questions = load_workbook()
+    if module_id not in questions:
+        raise ValueError(f"workbook({module_id!r}): no questions for this module in course/workbook.yml")
+    return (f'Write your answers here. They are kept in this browser and gathered on the '
+            f'[Workbook]({workbook_link}) page, in course order, as the first draft of your final essay.\n\n'
+            f'<ol class="course-workbook">{_workbook_entries(questions[module_id])}</ol>')
+
+
+def workbook_page_block(course, link) -> str:
+    """Every workbook question, module by module in course order, with the trainee's answers to edit."""
+    questions = load_workbook()
+    modules = [a for w in course.weeks for a in w.activities if a.id in questions]
+    unknown = sorted(set(questions) - {a.id for a in modules})
+    if unknown:
+        raise ValueError(f"course/workbook.yml: {', '.join(unknown)}: not an activity of course.yml")
+    out = ['<div class="course-workbook__actions">'
+           '<button type="button" class="md-button md-button--primary course-workbook__download">'
+           'Download my workbook</button>'
+           '<button type="button" class="md-button course-workbook__print">Print my workbook</button>'
+           '<div class="course-workbook__summary" role="status"></div></div>']
+    for a in modules:
+        # Plain Markdown heading (in the page's contents); the list after it is raw HTML.
+        out.append(f"## {a.title} {{: .course-workbook__module }}\n\n"
+                   f"Week {course.week_of(a.id).number} · [Open the module]({link(a.page)})\n")
+        out.append(f'<ol class="course-workbook" data-module="{a.id}" data-title="{escape(a.title)}">'
+                   + _workbook_entries(questions[a.id]) + '</ol>')
+    return "\n\n".join(out)
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def planning_template_block(template_id: str) -> str:
+    """The template's guidance, an empty table to fill in, and the course's own filled-in example."""
+    templates = load_templates()
+    if template_id not in templates:
+        raise ValueError(f"planning_template({template_id!r}): no such template in course/templates.yml "
+                         f"(known: {', '.join(templates)})")
+    t = templates[template_id]
+    names = [c.name for c in t.columns]
+    rule = "|" + "---|" * len(names)
+    blank = "\u00a0"      # a no-break space keeps an empty cell open on paper
+    out = [f'!!! note "The course\'s own template"\n    The guide describes what this template should hold '
+           f"({t.basis}), but the version used for this course does not reproduce such a template. This "
+           f"one is the course's own.\n",
+           t.intro + "\n",
+           "**What to write in each column**\n"]
+    out += [f"- **{c.name}**: {c.guidance}" for c in t.columns]
+    out += ["", f'<div class="course-template" data-template="{t.id}" markdown>\n', _row(names), rule]
+    out += [_row(list(r) + [blank] * (len(names) - len(r))) for r in t.rows]
+    out += ["", "</div>\n", "### A filled-in example (the course's own)\n",
+            '<div class="course-template-example" markdown>\n', _row(t.example_columns),
+            "|" + "---|" * len(t.example_columns)]
+    out += [_row(list(r) + [blank] * (len(t.example_columns) - len(r))) for r in t.example]
+    out += ["", "</div>"]
+    return "\n".join(out)
