@@ -13,9 +13,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, BuildError, build_site, copy_project
-from course.definition import load_course
+from course.content.definition import load_course
 from course.errors import CourseDataError
-from course.exercises import answer_key, load_exercise_file, load_exercises, load_workbook
+from course.content.exercises import answer_key, load_exercise_file, load_exercises, load_workbook
 
 COURSE = load_course()
 EXERCISE_SETS = load_exercises()
@@ -40,7 +40,8 @@ def rendered(markdown_text: str) -> str:
 
 # --- The data ---------------------------------------------------------------------------------------
 
-def test_every_exercise_file_names_a_module_of_the_course():
+def test_every_module_has_exercises_and_every_file_names_a_module():
+    assert set(MODULE_PAGES) - set(EXERCISE_SETS) == set(), "modules with no course/exercises/<module>.yml"
     assert set(EXERCISE_SETS) <= set(MODULE_PAGES), set(EXERCISE_SETS) - set(MODULE_PAGES)
 
 
@@ -109,7 +110,7 @@ def test_an_exercise_id_is_used_once_across_the_course(tmp_path):
     for module in ("step-5", "step-6"):
         (tmp_path / f"{module}.yml").write_text(yaml.safe_dump({**VALID, "module": module}), encoding="utf-8")
     with pytest.raises(CourseDataError) as caught:
-        load_exercises.__wrapped__(tmp_path)
+        load_exercises(tmp_path)
     assert caught.value.problems == [f"{tmp_path / 'step-6.yml'}: exercise id 'step-6-x' is already used in step-5.yml"]
 
 
@@ -159,7 +160,7 @@ def test_workbook_page_gathers_every_question_in_course_order(site):
 
 def test_one_more_exercise_in_the_data_gives_one_more_on_the_page(tmp_path):
     project = copy_project(tmp_path / "project")
-    path = project / "course" / "exercises" / "step-6.yml"
+    path = project / "course" / "content" / "exercises" / "step-6.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     extra = dict(data["exercises"][0], id="step-6-one-more", title="One more exercise")
     data["exercises"].append(extra)
@@ -171,7 +172,7 @@ def test_one_more_exercise_in_the_data_gives_one_more_on_the_page(tmp_path):
 
 def test_bad_exercise_data_fails_the_build_naming_file_and_field(tmp_path):
     project = copy_project(tmp_path / "project")
-    path = project / "course" / "exercises" / "step-6.yml"
+    path = project / "course" / "content" / "exercises" / "step-6.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("kind: draft", "kind: essay", 1), encoding="utf-8")
     with pytest.raises(BuildError) as caught:
         build_site(tmp_path / "site", project)
@@ -225,9 +226,9 @@ def test_graded_edition_keeps_the_exercises(graded_site, module):
 
 
 
-# --- Planning templates: the course's own, from course/templates.yml ----------------------------------
+# --- Planning templates: the course's own, from course/content/templates.yml ----------------------------------
 
-from course.templates import load_templates  # noqa: E402
+from course.content.templates import load_templates  # noqa: E402
 
 TEMPLATES = load_templates()
 
@@ -272,7 +273,7 @@ def test_group_work_and_modules_send_trainees_to_the_templates(site):
     ({"example_columns": ["Level"]}, "action-plan.example_columns", "must name columns"),
 ], ids=["rows", "basis", "width", "example-columns"])
 def test_bad_template_is_rejected_naming_file_and_field(tmp_path, change, field, words):
-    data = yaml.safe_load((ROOT / "course" / "templates.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "course" / "content" / "templates.yml").read_text(encoding="utf-8"))
     for key, value in change.items():
         if value is None:
             data["action-plan"].pop(key)
@@ -281,5 +282,45 @@ def test_bad_template_is_rejected_naming_file_and_field(tmp_path, change, field,
     path = tmp_path / "templates.yml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(CourseDataError) as caught:
-        load_templates.__wrapped__(path)
+        load_templates(path)
     assert any(p.startswith(f"{path}: {field}: ") and words in p for p in caught.value.problems), caught.value.problems
+
+
+# --- Quotations in model answers are the sources' own words --------------------------------------------
+
+from conftest import SOURCE_FILES, source_lines  # noqa: E402
+
+
+def plain(text: str) -> str:
+    text = text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    return " ".join(text.split()).lower()
+
+
+def quotations(text: str) -> list[str]:
+    """Passages in double quotes of three words or more (shorter ones are terms, not quotations)."""
+    return [q for q in re.findall(r'"([^"]+)"', text) if len(q.split()) >= 3]
+
+
+def in_sources(quote: str, seeds: dict[str, str]) -> bool:
+    """Is the quotation in a source? An edit in brackets ("focus[es]") may stand for a few letters."""
+    parts = re.split(r"\[[^\]]*\]", plain(quote).rstrip("."))
+    pattern = ".{0,6}".join(re.escape(part) for part in parts)
+    return any(re.search(pattern, text) for text in seeds.values())
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, str]:
+    return {key: plain(" ".join(source_lines(key))) for key in SOURCE_FILES}
+
+
+def test_every_quotation_in_a_model_answer_is_in_the_sources(seeds):
+    missing = [f"{e.id}: {q}" for e in ALL_EXERCISES for q in quotations(e.model_answer) if not in_sources(q, seeds)]
+    assert missing == []
+    assert sum(len(quotations(e.model_answer)) for e in ALL_EXERCISES) >= 10     # the check has work to do
+
+
+def test_the_quotation_check_catches_a_misquote(seeds):
+    assert in_sources("should always occur", seeds)
+    assert in_sources("generally focus[es] on outputs over outcomes", seeds)
+    assert not in_sources("should sometimes occur", seeds)
+    assert not in_sources("generally focus[es] on outcomes over outputs", seeds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from course.exercises import answer_key
+from course.content.exercises import answer_key
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import source_lines
-from course.definition import load_course
-from course.study_time import Content, study_hours, within_tolerance
+from course.content.definition import load_course
+from course.content.study_time import Content, study_hours, within_tolerance
 from reading import words
 
 COURSE = load_course()

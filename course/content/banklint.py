@@ -26,7 +26,7 @@ LETTER_SHARE = (1 / 6, 1 / 3)       # each key letter's share of the bank
 MAX_SAME_LETTER_PER_QUIZ = 4
 MAX_SAME_LETTER_IN_A_ROW = 3
 MIN_HIGHER_LEVEL_SHARE = 0.5        # understanding + application, per week
-MAX_STEM_SIMILARITY = 0.8           # difflib ratio of two normalised stems
+MAX_STEM_SIMILARITY = 0.65          # difflib ratio of two normalised stems (the old W2Q9/W4Q3 pair: 0.69)
 ABSOLUTE_WORDS = ("only", "never", "always", "alone", "all", "none", "every", "ever", "entirely", "solely",
                   "strictly", "exclusively", "completely", "nothing", "nobody", "no one")
 _ABSOLUTE = re.compile(r"\b(" + "|".join(re.escape(w) for w in ABSOLUTE_WORDS) + r")\b", re.IGNORECASE)

@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .definition import Course, load_course
-from .errors import CourseDataError
-from .sources import Citation, read_citation
+from ..errors import CourseDataError
+from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, parse_yaml
 
-CASE_STUDIES = Path(__file__).resolve().parent.parent / "case_studies"
 FIELDS = {"title", "country", "policy", "years", "lead_institution", "steps", "assessment_phases", "sources"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 
@@ -67,9 +65,10 @@ def read_front_matter(path: Path):
     return parse_yaml(match.group(1), path, first_line=2, what="YAML syntax error in front matter")
 
 
-def load_case_study(path: Path, course: Course | None = None) -> CaseStudy:
+def load_case_study(path: Path, course: Course | None = None, sources: dict[str, Document] | None = None) -> CaseStudy:
     """Read and validate one case study's front matter against the course's steps and phases."""
     course = course or load_course()
+    sources = sources if sources is not None else documents()
     f = Fields(path)
     d = f.mapping(read_front_matter(path), "", FIELDS)
     raw_years = d.get("years")
@@ -103,7 +102,7 @@ def load_case_study(path: Path, course: Course | None = None) -> CaseStudy:
             f.problem(where, f"unknown assessment phase {phase!r} (known: {', '.join(sorted(known_phases))})")
         else:
             phases.append(phase)
-    sources = [read_citation(f, raw, where) for where, raw in f.items(d, "sources", "")]
+    sources = [read_citation(f, raw, where, sources) for where, raw in f.items(d, "sources", "")]
     if not sources and "sources" in d:
         f.problem("sources", "must list at least one source")
     study = CaseStudy(path.stem, f.get(d, "country", str, ""), f.get(d, "policy", str, ""), tuple(years),
@@ -113,13 +112,15 @@ def load_case_study(path: Path, course: Course | None = None) -> CaseStudy:
     return study
 
 
-@cache
-def load_case_studies(folder: Path = CASE_STUDIES) -> tuple[CaseStudy, ...]:
+def load_case_studies(folder: Path, course: Course | None = None,
+                      sources: dict[str, Document] | None = None) -> tuple[CaseStudy, ...]:
     """Every case study in the folder, in file-name order; all problems in all files reported at once."""
+    course = course or load_course()
+    sources = sources if sources is not None else documents()
     studies, problems = [], []
     for path in sorted(folder.glob("*.md")):
         try:
-            studies.append(load_case_study(path))
+            studies.append(load_case_study(path, course, sources))
         except CourseDataError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from .definition import load_course
+from .definition import Course, load_course
 from .yamlfile import Fields, load_yaml
 
 DATA = Path(__file__).parent
@@ -21,10 +20,10 @@ class Objective:
     text: str
 
 
-@cache
-def load_objectives(path: Path = DATA / "objectives.yml") -> dict[str, tuple[Objective, ...]]:
+def load_objectives(path: Path = DATA / "objectives.yml",
+                    course: Course | None = None) -> dict[str, tuple[Objective, ...]]:
     """Module id -> its objectives, in page order. Every module of course.yml has some; ids are unique."""
-    course = load_course()
+    course = course or load_course()
     f = Fields(path)
     top = f.mapping(load_yaml(path), "")
     modules = [a.id for a in course.activities("module")]

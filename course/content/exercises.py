@@ -1,4 +1,4 @@
-"""Exercises (course/exercises/<module>.yml) and workbook questions (course/workbook.yml).
+"""Exercises (course/content/exercises/<module>.yml) and workbook questions (course/content/workbook.yml).
 
 An exercise asks the trainee to do something with a module: analyse a situation, draft a text, classify
 a case. The model answer and the points a good answer contains are practice-only: the graded edition
@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from .errors import CourseDataError
-from .sources import Citation, read_citation
+from ..errors import CourseDataError
+from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
 DATA = Path(__file__).parent
@@ -53,8 +52,9 @@ def _check_id(f: Fields, value, where: str) -> None:
         f.problem(where, f"{value!r} must be lower-case words joined by hyphens, e.g. step-6-smart-indicator")
 
 
-def load_exercise_file(path: Path) -> tuple[Exercise, ...]:
+def load_exercise_file(path: Path, sources: dict[str, Document] | None = None) -> tuple[Exercise, ...]:
     """One module's exercises; the file is named after the module (step-6.yml holds module: step-6)."""
+    sources = sources if sources is not None else documents()
     f = Fields(path)
     d = f.mapping(load_yaml(path), "", {"module", "exercises"})
     module = f.get(d, "module", str, "")
@@ -80,7 +80,7 @@ def load_exercise_file(path: Path) -> tuple[Exercise, ...]:
                 points.append(point.strip())
         if "good_answer_contains" in e and not points:
             f.problem(f"{where}.good_answer_contains", "must list at least one point")
-        source = read_citation(f, e["source"], f"{where}.source") if e.get("source") is not None else None
+        source = read_citation(f, e["source"], f"{where}.source", sources) if e.get("source") is not None else None
         course_own = f.get(e, "course_own", bool, where, optional=True, default=False)
         if source is None and not course_own and e.get("source") is None:
             f.problem(f"{where}.source", "is missing: cite the document and place the model answer comes from, "
@@ -94,13 +94,13 @@ def load_exercise_file(path: Path) -> tuple[Exercise, ...]:
     return tuple(exercises)
 
 
-@cache
-def load_exercises(folder: Path = EXERCISES) -> dict[str, tuple[Exercise, ...]]:
+def load_exercises(folder: Path = EXERCISES, sources: dict[str, Document] | None = None) -> dict[str, tuple[Exercise, ...]]:
     """Every module's exercises by module id; every problem in every file is reported together."""
+    sources = sources if sources is not None else documents()
     found, problems, owners = {}, [], {}
     for path in sorted(folder.glob("*.yml")):
         try:
-            exercises = load_exercise_file(path)
+            exercises = load_exercise_file(path, sources)
         except CourseDataError as exc:
             problems.extend(exc.problems)
             continue
@@ -114,7 +114,6 @@ def load_exercises(folder: Path = EXERCISES) -> dict[str, tuple[Exercise, ...]]:
     return found
 
 
-@cache
 def load_workbook(path: Path = WORKBOOK) -> dict[str, tuple[WorkbookQuestion, ...]]:
     """Workbook questions by module id, in the order the file gives them."""
     f = Fields(path)

@@ -11,8 +11,8 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Callable, NamedTuple
 
-from .definition import Course
-from .output import number
+from ..content.definition import Course
+from .numbers import number
 from .scoresheet import Trainee
 
 ACHIEVEMENT, PARTICIPATION, NONE = "achievement", "participation", "none"

@@ -1,4 +1,4 @@
-"""Writing what the grader produces: atomically, with CSV cells made safe and numbers printed plainly."""
+"""Writing what the grader produces: atomically, never over a file it did not write; CSV cells made safe."""
 
 from __future__ import annotations
 
@@ -7,35 +7,15 @@ import os
 import re
 import shutil
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Iterator
 
-from .errors import CourseError
+from ..errors import CourseError
 
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Marks a folder as written by `course certificates`, so only such a folder is ever replaced.
 FOLDER_MARK = ".course-certificates"
-
-
-class _NumberTexts(dict):
-    """Score -> its text, remembered: scores take few distinct values and this runs for every cell written."""
-
-    def __missing__(self, value):
-        d = value if isinstance(value, (Decimal, int)) else Decimal(str(value))
-        text = str(d)
-        if "E" in text or "e" in text:         # str() uses exponents for very small or normalised values
-            text = format(d, "f")
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        if len(self) < 4096:
-            self[value] = text
-        return text
-
-
-# number(score) -> text without trailing zeros: 57.5, 60, 0.25. A dict look-up: no Python frame per cell.
-number = _NumberTexts().__getitem__
 
 
 NEEDS_QUOTES = re.compile(r'[",\r\n]')

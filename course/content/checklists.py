@@ -1,14 +1,13 @@
-"""Shared checklists (course/checklists/*.yml): one file each, used by any page through a macro."""
+"""Shared checklists (course/content/checklists/*.yml): one file each, used by any page through a macro."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from .errors import CourseDataError
-from .sources import Citation, read_citation
+from ..errors import CourseDataError
+from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
 CHECKLISTS = Path(__file__).parent / "checklists"
@@ -31,8 +30,9 @@ class Checklist:
     items: tuple[ChecklistItem, ...]
 
 
-def load_checklist(path: Path) -> Checklist:
+def load_checklist(path: Path, sources: dict[str, Document] | None = None) -> Checklist:
     """Load one checklist file; its id is the file name, so ids can't collide."""
+    sources = sources if sources is not None else documents()
     f = Fields(path)
     d = f.mapping(load_yaml(path), "", {"title", "intro", "source", "items"})
     cid = path.stem
@@ -50,7 +50,7 @@ def load_checklist(path: Path) -> Checklist:
         items.append(ChecklistItem(iid, f.get(item, "text", str, where), f.get(item, "detail", str, where, optional=True)))
     if not items and "items" in d:
         f.problem("items", "must list at least one item")
-    source = read_citation(f, f.get(d, "source", dict, "", default={}), "source") if "source" in d else None
+    source = read_citation(f, f.get(d, "source", dict, "", default={}), "source", sources) if "source" in d else None
     if "source" not in d:
         f.problem("source", "is missing")
     checklist = Checklist(cid, f.get(d, "title", str, ""), f.get(d, "intro", str, "", optional=True), source,
@@ -59,13 +59,13 @@ def load_checklist(path: Path) -> Checklist:
     return checklist
 
 
-@cache
-def load_checklists(folder: Path = CHECKLISTS) -> dict[str, Checklist]:
+def load_checklists(folder: Path = CHECKLISTS, sources: dict[str, Document] | None = None) -> dict[str, Checklist]:
     """All checklists by id; every problem in every file is reported together."""
+    sources = sources if sources is not None else documents()
     checklists, problems = {}, []
     for path in sorted(folder.glob("*.yml")):
         try:
-            checklists[path.stem] = load_checklist(path)
+            checklists[path.stem] = load_checklist(path, sources)
         except CourseDataError as exc:
             problems.extend(exc.problems)
     if problems:

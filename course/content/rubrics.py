@@ -1,4 +1,4 @@
-"""Scoring rubrics (course/rubrics.yml): what each band of points means, so two tutors score alike.
+"""Scoring rubrics (course/content/rubrics.yml): what each band of points means, so two tutors score alike.
 
 The essay's criteria (ids, titles, points) live in course.yml, where the grader reads them; this
 file only describes the bands, keyed by criterion id. The group work is scored out of course.yml's
@@ -8,7 +8,6 @@ file only describes the bands, keyed by criterion id. The group work is scored o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .definition import Course, load_course
@@ -76,7 +75,6 @@ def _criterion(f: Fields, where: str, d: dict, bands: list[tuple[int, int]], *, 
                            tuple(Band(lo, hi, str(t).strip()) for (lo, hi), t in zip(bands, descriptors)))
 
 
-@cache
 def load_rubrics(path: Path = RUBRICS, course: Course | None = None) -> Rubrics:
     """Load and check the rubrics against course.yml; every problem reported at once."""
     course = course or load_course()

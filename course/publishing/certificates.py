@@ -14,10 +14,11 @@ from html import escape
 from pathlib import Path
 from typing import Iterable
 
-from .definition import Course
-from .gradebook import Graded
-from .output import atomic_folder, number
-from .rules import ACHIEVEMENT, PARTICIPATION
+from ..content.definition import Course
+from ..grading.gradebook import Graded
+from ..grading.numbers import number
+from .files import atomic_folder
+from ..grading.rules import ACHIEVEMENT, PARTICIPATION
 
 TITLES = {ACHIEVEMENT: "Certificate of Achievement", PARTICIPATION: "Certificate of Participation"}
 WORDING = {ACHIEVEMENT: "has successfully completed all the assessments of the course",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .sources import Citation, documents
@@ -189,7 +188,6 @@ class Course:
         raise KeyError(f"no step {number} (the steps are 1 to {len(self.steps)})")
 
 
-@cache
 def load_course(path: Path = DATA / "course.yml") -> Course:
     """Load and validate course.yml; every problem is reported at once as a CourseDataError."""
     f = Fields(path)
@@ -254,14 +252,14 @@ def _week(f: Fields, where: str, raw) -> Week:
 
 
 def _readings(f: Fields, a: dict, where: str) -> tuple[SourceReading, ...]:
-    out = []
+    out, docs = [], documents()
     for w, r in f.items(a, "reading", where, optional=True):
         r = f.mapping(r, w, {"document", "where", "words"})
         key, place, words = f.get(r, "document", str, w), f.get(r, "where", str, w), f.get(r, "words", int, w)
-        if key is not None and key not in documents():
-            f.problem(f"{w}.document", f"unknown source document {key!r} (known: {', '.join(documents())})")
+        if key is not None and key not in docs:
+            f.problem(f"{w}.document", f"unknown source document {key!r} (known: {', '.join(docs)})")
         elif None not in (key, place, words):
-            out.append(SourceReading(Citation(documents()[key], place), words))
+            out.append(SourceReading(Citation(docs[key], place), words))
     return tuple(out)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import CourseDataError
+from ..errors import CourseDataError
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
                list: "a list", dict: "a mapping", dt.date: "a date (YYYY-MM-DD)"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .yamlfile import Fields, load_yaml
@@ -60,8 +59,8 @@ def _untitled(part: str) -> str:
     return re.sub(r"\s*\([^()]*\)", "", part)
 
 
-@cache
 def documents(path: Path = DATA / "sources.yml") -> dict[str, Document]:
+    """The source documents by key (\"001\" …), from sources.yml."""
     fields = Fields(path)
     data = fields.mapping(load_yaml(path), "")
     docs = {}
@@ -73,12 +72,11 @@ def documents(path: Path = DATA / "sources.yml") -> dict[str, Document]:
     return docs
 
 
-def read_citation(fields: Fields, value, where: str) -> Citation | None:
-    """Read a `source: {document: "001", where: "Step 1, Box 3"}` field."""
+def read_citation(fields: Fields, value, where: str, docs: dict[str, Document]) -> Citation | None:
+    """Read a `source: {document: "001", where: "Step 1, Box 3"}` field against the known documents."""
     data = fields.mapping(value, where, {"document", "where"})
     key = fields.get(data, "document", str, where)
     place = fields.get(data, "where", str, where)
-    docs = documents()
     if key is not None and key not in docs:
         fields.problem(f"{where}.document", f"unknown source document {key!r} (known: {', '.join(docs)})")
         return None

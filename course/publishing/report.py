@@ -9,10 +9,10 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from .cohort import Cohort, CohortFigures, percent, two_decimals
-from .definition import Course
-from .gradebook import Graded
-from .output import number
+from ..grading.cohort import Cohort, CohortFigures, percent, two_decimals
+from ..content.definition import Course
+from ..grading.gradebook import Graded
+from ..grading.numbers import number
 
 CERTIFICATE_LABELS = {"achievement": "Certificate of Achievement", "participation": "Certificate of Participation",
                       "none": "No certificate"}

@@ -1,22 +1,13 @@
-"""Grading a score sheet: read it (and the answer files), decide every trainee, write the results CSV.
-
-The sheet is streamed; problems are collected as rows go by and raised together once the whole sheet
-has been read, so callers write to a temporary file and keep it only when no problem was found.
-"""
+"""The results CSV: one line per trainee with points, certificate and reason."""
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from pathlib import Path
-from typing import IO, Iterable, Iterator, NamedTuple
+from typing import IO, Iterable, NamedTuple
 
-from .answers import AnswerFiles
-from .definition import Course
-from .output import FORMULA_STARTS, csv_text, number
-from .quizzes import QUIZZES
-from .rules import Result, scorer
-from .scoresheet import Problems, Trainee, read_trainees
+from ..grading.gradebook import Graded
+from ..grading.numbers import number
+from .files import FORMULA_STARTS, csv_text
 
 RESULT_COLUMNS = ("trainee_id", "name", "quiz_points", "group_work_points", "essay_points", "completed_items",
                   "bonus_applied", "total", "certificate", "reason")
@@ -25,41 +16,12 @@ FORMULA = frozenset(FORMULA_STARTS)     # one character each
 RESULTS_ENCODING = "utf-8-sig"  # with a byte-order mark, so Excel shows accented names correctly
 
 
-class Graded(NamedTuple):
-    trainee: Trainee
-    result: Result
-
-
 class Tally(NamedTuple):
     """What `write_results` wrote: trainees, certificates by type, bonuses applied."""
 
     trainees: int
     certificates: dict[str, int]
     bonus_applied: int
-
-
-def load_answers(folder: Path | None, course: Course, quiz_folder: Path = QUIZZES) -> AnswerFiles | None:
-    return AnswerFiles(folder, course, quiz_folder) if folder is not None else None
-
-
-def graded(scores: Path, course: Course, answers: AnswerFiles | None = None) -> Iterator[Graded]:
-    """Every trainee of the sheet with their result; raises CourseError with every problem at the end."""
-    problems = Problems()
-    trainees = read_trainees(scores, course, problems)
-    if answers is not None:
-        trainees = answers.merge(trainees, Path(scores), problems)
-    score_one, new = scorer(course), tuple.__new__
-    # Rows make no reference cycles (reference counting frees them), so the cycle collector would only
-    # rescan the long-lived caches every few hundred rows: paused while the sheet streams.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for trainee in trainees:
-            yield new(Graded, (trainee, score_one(trainee)))     # tuple.__new__: no Python-level call per row
-    finally:
-        if collecting:
-            gc.enable()
-    problems.raise_if_any()
 
 
 def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
@@ -91,8 +53,3 @@ def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
             lines.clear()
     out.write("".join(lines))
     return Tally(sum(counts.values()), dict(counts), bonuses)
-
-
-def check(scores: Path, course: Course, answers: AnswerFiles | None = None) -> int:
-    """Read and grade everything, writing nothing; the number of trainees, or CourseError."""
-    return sum(1 for _ in graded(scores, course, answers))

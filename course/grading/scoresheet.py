@@ -19,9 +19,9 @@ from pathlib import Path
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from .definition import Course
-from .errors import CourseError
-from .output import number
+from ..content.definition import Course
+from ..errors import CourseError
+from .numbers import number
 
 _CHUNK = 1 << 20
 _NUMBER = re.compile(r"^[+-]?[0-9]+(?:[.,][0-9]+)?$")

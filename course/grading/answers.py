@@ -6,14 +6,75 @@ choice; so is an answer file nobody in the score sheet handed in.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .definition import Course
-from .errors import CourseError
-from .quizzes import QuizBank, load_quiz_bank, read_answer_file, score_answers
+from ..content.definition import Course
+from ..content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, QuizBank
+from ..errors import CourseError
 from .scoresheet import Problems, Trainee
+
+
+@dataclass(frozen=True)
+class AnswerFile:
+    """What a trainee handed in for one quiz."""
+
+    path: Path
+    quiz: str
+    edition: str
+    trainee_id: str
+    name: str
+    answers: dict[str, str]     # question id -> chosen letter (unanswered questions absent)
+
+
+def read_answer_file(path: Path) -> AnswerFile:
+    """Parse an answer file; anything unreadable is a CourseError naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CourseError(f"{path}: not a quiz answer file ({exc.__class__.__name__}: {exc})") from None
+    if not isinstance(data, dict) or data.get("format") != ANSWER_FORMAT:
+        raise CourseError(f"{path}: not a quiz answer file (no \"format\": \"{ANSWER_FORMAT}\")")
+    if data.get("version") != ANSWER_VERSION:
+        raise CourseError(f"{path}: answer file version {data.get('version')!r} is not supported "
+                          f"(expected {ANSWER_VERSION})")
+    problems = []
+    for field in ("quiz", "edition", "trainee_id"):
+        if not isinstance(data.get(field), str) or not data[field].strip():
+            problems.append(f"{path}: {field}: is missing")
+    answers = data.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
+        problems.append(f"{path}: answers: must map question ids to letters")
+    if problems:
+        raise CourseError(problems)
+    return AnswerFile(path, data["quiz"].strip(), data["edition"].strip(), data["trainee_id"].strip(),
+                      str(data.get("name") or "").strip(), dict(answers))
+
+
+def score_answers(answer_file: AnswerFile, bank: QuizBank) -> int:
+    """Number of correct answers; an unknown quiz, another edition or a stray answer is a CourseError."""
+    path = answer_file.path
+    if answer_file.quiz not in bank.quizzes:
+        raise CourseError(f"{path}: quiz: unknown quiz {answer_file.quiz!r} (known: {', '.join(bank.quizzes)})")
+    quiz = bank.quiz(answer_file.quiz)
+    questions = {q.id: q for q in quiz.questions}
+    if answer_file.edition != quiz.edition:
+        gone = sorted(set(answer_file.answers) - set(questions))
+        retired = f"; {', '.join(gone)} no longer in the quiz" if gone else ""
+        raise CourseError(f"{path}: edition: answers are for edition {answer_file.edition} of {quiz.key}, "
+                          f"but the quiz bank is edition {quiz.edition} (the questions were changed{retired}); "
+                          f"ask the trainee to answer the current quiz and hand in the new file")
+    problems = []
+    for qid, letter in answer_file.answers.items():
+        if qid not in questions:
+            problems.append(f"{path}: answers.{qid}: no such question in {quiz.key}")
+        elif letter not in questions[qid].options:
+            problems.append(f"{path}: answers.{qid}: {letter!r} is not one of the options")
+    if problems:
+        raise CourseError(problems)
+    return sum(1 for qid, letter in answer_file.answers.items() if questions[qid].answer == letter)
 
 
 @dataclass(frozen=True)
@@ -26,15 +87,12 @@ class ScoredAnswers:
 class AnswerFiles:
     """Every answer file in a folder, scored: (trainee_id, quiz number) -> ScoredAnswers."""
 
-    def __init__(self, folder: Path, course: Course, quiz_folder: Path):
+    def __init__(self, folder: Path, course: Course, bank: QuizBank):
         self.folder = Path(folder)
         self.scored: dict[tuple[str, int], ScoredAnswers] = {}
         problems: list[str] = []
         if not self.folder.is_dir():
             raise CourseError(f"{self.folder}: the answers folder does not exist")
-        if not Path(quiz_folder).is_dir() or not any(Path(quiz_folder).glob("week-*.yml")):
-            raise CourseError(f"{quiz_folder}: no quiz bank (quizzes/week-N.yml) to score the answer files against")
-        bank = load_quiz_bank(Path(quiz_folder))
         numbers = _quiz_numbers(course, bank)
         for path in sorted(p for p in self.folder.rglob("*") if p.is_file() and not _hidden(p, self.folder)):
             try:

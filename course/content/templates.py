@@ -1,13 +1,12 @@
-"""Planning templates (course/templates.yml): the course's own results chain, action plan and M&E
+"""Planning templates (course/content/templates.yml): the course's own results chain, action plan and M&E
 framework, built on what the ILO guide says each should contain."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from .sources import Citation, read_citation
+from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
 TEMPLATES = Path(__file__).parent / "templates.yml"
@@ -41,8 +40,9 @@ def _cells(f: Fields, value, where: str, width: int) -> tuple[str, ...] | None:
     return tuple(c.strip() for c in value)
 
 
-@cache
-def load_templates(path: Path = TEMPLATES) -> dict[str, PlanningTemplate]:
+def load_templates(path: Path = TEMPLATES, sources: dict[str, Document] | None = None) -> dict[str, PlanningTemplate]:
+    """The planning templates by id."""
+    sources = sources if sources is not None else documents()
     f = Fields(path)
     data = f.mapping(load_yaml(path), "")
     templates = {}
@@ -73,7 +73,7 @@ def load_templates(path: Path = TEMPLATES) -> dict[str, PlanningTemplate]:
         examples = [_cells(f, r, f"{tid}.example[{i}]", len(example_columns)) for i, r in enumerate(example or [])]
         if not examples:
             f.problem(f"{tid}.example", "is missing: give one filled-in example")
-        basis = read_citation(f, d.get("basis"), f"{tid}.basis") if d.get("basis") is not None else None
+        basis = read_citation(f, d.get("basis"), f"{tid}.basis", sources) if d.get("basis") is not None else None
         if basis is None and d.get("basis") is None:
             f.problem(f"{tid}.basis", "is missing: cite where the guide describes this template")
         templates[tid] = PlanningTemplate(tid, f.get(d, "title", str, tid), f.get(d, "intro", str, tid), basis,

@@ -11,16 +11,14 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .definition import Course, load_course
-from .errors import CourseDataError, CourseError
-from .objectives import load_objectives, objective_index
-from .sources import Citation, read_citation
+from ..errors import CourseDataError
+from .objectives import Objective, load_objectives, objective_index
+from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
-QUIZZES = Path(__file__).resolve().parent.parent / "quizzes"
 ANSWER_FORMAT = "lmp-quiz-answers"
 ANSWER_VERSION = 1
 LETTERS = "abcde"
@@ -65,8 +63,11 @@ class QuizBank:
         return self.quizzes[key]
 
 
-def load_quiz(path: Path, course: Course) -> Quiz:
+def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = None,
+              objectives: dict[str, Objective] | None = None) -> Quiz:
     """Load and validate one week's quiz; every problem names the file and the question."""
+    sources = sources if sources is not None else documents()
+    objectives = objectives if objectives is not None else objective_index(load_objectives(course=course))
     f = Fields(path)
     d = f.mapping(load_yaml(path), "", {"week", "title", "modules", "questions"})
     key = path.stem
@@ -85,7 +86,7 @@ def load_quiz(path: Path, course: Course) -> Quiz:
         if m not in module_ids:
             f.problem(where, f"{m!r} is not a module in course.yml")
         modules.append(m)
-    questions = [_question(f, where, raw, modules) for where, raw in f.items(d, "questions", "")]
+    questions = [_question(f, where, raw, modules, sources, objectives) for where, raw in f.items(d, "questions", "")]
     expected = course.assessment.quiz_questions
     if "questions" in d and len(questions) != expected:
         f.problem("questions", f"has {len(questions)} questions; every quiz has exactly {expected}")
@@ -98,7 +99,8 @@ def load_quiz(path: Path, course: Course) -> Quiz:
     return Quiz(key, week, f.get(d, "title", str, ""), tuple(modules), tuple(questions))
 
 
-def _question(f: Fields, where: str, raw, modules: list[str]) -> Question:
+def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str, Document],
+              objectives: dict[str, Objective]) -> Question:
     d = f.mapping(raw, where, {"id", "question", "options", "answer", "explanation", "source", "module",
                                "level", "objective"})
     qid = f.get(d, "id", str, where)
@@ -120,31 +122,32 @@ def _question(f: Fields, where: str, raw, modules: list[str]) -> Question:
     module = f.get(d, "module", str, where)
     if module is not None and module not in modules:
         f.problem(f"{where}.module", f"{module!r} is not among this quiz's modules {modules}")
-    source = read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source") \
+    source = read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source", sources) \
         if "source" in d else f.problem(f"{where}.source", "is missing")
     level = f.get(d, "level", str, where, optional=True)
     if level is not None and level not in LEVELS:
         f.problem(f"{where}.level", f"{level!r} is not a level (use one of: {', '.join(LEVELS)})")
     objective = f.get(d, "objective", str, where, optional=True)
     if objective is not None:
-        known = objective_index(load_objectives())
-        if objective not in known:
+        if objective not in objectives:
             f.problem(f"{where}.objective", f"{objective!r} is not an objective in objectives.yml")
-        elif module is not None and known[objective].module != module:
-            f.problem(f"{where}.objective", f"{objective!r} is an objective of {known[objective].module}, "
+        elif module is not None and objectives[objective].module != module:
+            f.problem(f"{where}.objective", f"{objective!r} is an objective of {objectives[objective].module}, "
                                             f"not of this question's module {module}")
     return Question(qid, f.get(d, "question", str, where), {str(k): str(v).strip() for k, v in options.items()},
                     answer, f.get(d, "explanation", str, where), source, module, level, objective)
 
 
-@cache
-def load_quiz_bank(folder: Path = QUIZZES) -> QuizBank:
+def load_quiz_bank(folder: Path, course: Course | None = None, sources: dict[str, Document] | None = None,
+                   objectives: dict[str, tuple[Objective, ...]] | None = None) -> QuizBank:
     """All quizzes; problems in every file are reported together. Question ids are unique bank-wide."""
-    course = load_course()
+    course = course or load_course()
+    sources = sources if sources is not None else documents()
+    index = objective_index(objectives if objectives is not None else load_objectives(course=course))
     quizzes, problems = {}, []
     for path in sorted(folder.glob("week-*.yml")):
         try:
-            quizzes[path.stem] = load_quiz(path, course)
+            quizzes[path.stem] = load_quiz(path, course, sources, index)
         except CourseDataError as exc:
             problems.extend(exc.problems)
     owners: dict[str, str] = {}
@@ -156,63 +159,3 @@ def load_quiz_bank(folder: Path = QUIZZES) -> QuizBank:
     if problems:
         raise CourseDataError(problems)
     return QuizBank(quizzes)
-
-
-@dataclass(frozen=True)
-class AnswerFile:
-    """What a trainee handed in for one quiz."""
-
-    path: Path
-    quiz: str
-    edition: str
-    trainee_id: str
-    name: str
-    answers: dict[str, str]     # question id -> chosen letter (unanswered questions absent)
-
-
-def read_answer_file(path: Path) -> AnswerFile:
-    """Parse an answer file; anything unreadable is a CourseError naming the file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CourseError(f"{path}: not a quiz answer file ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(data, dict) or data.get("format") != ANSWER_FORMAT:
-        raise CourseError(f"{path}: not a quiz answer file (no \"format\": \"{ANSWER_FORMAT}\")")
-    if data.get("version") != ANSWER_VERSION:
-        raise CourseError(f"{path}: answer file version {data.get('version')!r} is not supported "
-                          f"(expected {ANSWER_VERSION})")
-    problems = []
-    for field in ("quiz", "edition", "trainee_id"):
-        if not isinstance(data.get(field), str) or not data[field].strip():
-            problems.append(f"{path}: {field}: is missing")
-    answers = data.get("answers")
-    if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
-        problems.append(f"{path}: answers: must map question ids to letters")
-    if problems:
-        raise CourseError(problems)
-    return AnswerFile(path, data["quiz"].strip(), data["edition"].strip(), data["trainee_id"].strip(),
-                      str(data.get("name") or "").strip(), dict(answers))
-
-
-def score_answers(answer_file: AnswerFile, bank: QuizBank) -> int:
-    """Number of correct answers; an unknown quiz, another edition or a stray answer is a CourseError."""
-    path = answer_file.path
-    if answer_file.quiz not in bank.quizzes:
-        raise CourseError(f"{path}: quiz: unknown quiz {answer_file.quiz!r} (known: {', '.join(bank.quizzes)})")
-    quiz = bank.quiz(answer_file.quiz)
-    questions = {q.id: q for q in quiz.questions}
-    if answer_file.edition != quiz.edition:
-        gone = sorted(set(answer_file.answers) - set(questions))
-        retired = f"; {', '.join(gone)} no longer in the quiz" if gone else ""
-        raise CourseError(f"{path}: edition: answers are for edition {answer_file.edition} of {quiz.key}, "
-                          f"but the quiz bank is edition {quiz.edition} (the questions were changed{retired}); "
-                          f"ask the trainee to answer the current quiz and hand in the new file")
-    problems = []
-    for qid, letter in answer_file.answers.items():
-        if qid not in questions:
-            problems.append(f"{path}: answers.{qid}: no such question in {quiz.key}")
-        elif letter not in questions[qid].options:
-            problems.append(f"{path}: answers.{qid}: {letter!r} is not one of the options")
-    if problems:
-        raise CourseError(problems)
-    return sum(1 for qid, letter in answer_file.answers.items() if questions[qid].answer == letter)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .definition import Course, EngagementBand
+from ..content.definition import Course, EngagementBand
 from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result
 from .scoresheet import Trainee
 

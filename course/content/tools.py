@@ -1,14 +1,13 @@
-"""The participatory assessment's tools (course/tools/*.yml): Box 1's principles with Table 6, the
+"""The participatory assessment's tools (course/content/tools/*.yml): Box 1's principles with Table 6, the
 questionnaires, the focus-group scripts, the Assessment Team's terms of reference, the SWOT grid and
 the report outline (source 000). Pages render them through macros; each lives once, here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from .sources import Citation, read_citation
+from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
 TOOLS = Path(__file__).parent / "tools"
@@ -104,14 +103,14 @@ def _strings(f: Fields, d: dict, key: str, where: str, *, optional: bool = True)
     return tuple(out)
 
 
-def _source(f: Fields, d: dict, where: str = "") -> Citation | None:
+def _source(f: Fields, d: dict, sources: dict[str, Document], where: str = "") -> Citation | None:
     if "source" not in d:
         f.problem(f"{where}.source" if where else "source", "is missing")
         return None
-    return read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source" if where else "source")
+    return read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source" if where else "source",
+                         sources)
 
 
-@cache
 def load_principles(path: Path = TOOLS / "principles.yml") -> tuple[Principle, ...]:
     """The eight principles in order, each with its Table 6 rows."""
     f = Fields(path)
@@ -132,8 +131,9 @@ def load_principles(path: Path = TOOLS / "principles.yml") -> tuple[Principle, .
     return tuple(principles)
 
 
-@cache
-def load_questionnaires(path: Path = TOOLS / "questionnaires.yml") -> dict[str, Questionnaire]:
+def load_questionnaires(path: Path = TOOLS / "questionnaires.yml",
+                        sources: dict[str, Document] | None = None) -> dict[str, Questionnaire]:
+    sources = sources if sources is not None else documents()
     f = Fields(path)
     top = f.mapping(load_yaml(path), "", {"questionnaires"})
     out = {}
@@ -148,13 +148,14 @@ def load_questionnaires(path: Path = TOOLS / "questionnaires.yml") -> dict[str, 
         if qid in out:
             f.problem(f"{where}.id", f"duplicate questionnaire id {qid!r}")
         out[qid] = Questionnaire(qid, f.get(d, "title", str, where), f.get(d, "intro", str, where, optional=True),
-                                 _source(f, d, where), tuple(questions))
+                                 _source(f, d, sources, where), tuple(questions))
     f.raise_if_any()
     return out
 
 
-@cache
-def load_focus_groups(path: Path = TOOLS / "focus-groups.yml") -> FocusGroupScripts:
+def load_focus_groups(path: Path = TOOLS / "focus-groups.yml",
+                      sources: dict[str, Document] | None = None) -> FocusGroupScripts:
+    sources = sources if sources is not None else documents()
     f = Fields(path)
     top = f.mapping(load_yaml(path), "", {"source", "sessions", "introduction", "groups"})
     sessions = []
@@ -177,15 +178,15 @@ def load_focus_groups(path: Path = TOOLS / "focus-groups.yml") -> FocusGroupScri
             _strings(f, d, "objectives", where, optional=False),
             {k: _strings(f, qs, k, f"{where}.questions") for k in qs if k in session_ids},
             f.get(d, "note", str, where, optional=True)))
-    scripts = FocusGroupScripts(_source(f, top), tuple(sessions), _strings(f, top, "introduction", "", optional=False),
+    scripts = FocusGroupScripts(_source(f, top, sources), tuple(sessions), _strings(f, top, "introduction", "", optional=False),
                                 tuple(groups))
     f.raise_if_any()
     return scripts
 
 
-@cache
-def load_outline(name: str, folder: Path = TOOLS) -> Outline:
+def load_outline(name: str, folder: Path = TOOLS, sources: dict[str, Document] | None = None) -> Outline:
     """One fill-in document, by file name: terms-of-reference, report-outline or swot-grid."""
+    sources = sources if sources is not None else documents()
     path = folder / f"{name}.yml"
     f = Fields(path)
     d = f.mapping(load_yaml(path), "", {"title", "intro", "source", "sections"})
@@ -194,7 +195,7 @@ def load_outline(name: str, folder: Path = TOOLS) -> Outline:
         s = f.mapping(raw, where, {"heading", "text", "items"})
         sections.append(OutlineSection(f.get(s, "heading", str, where), f.get(s, "text", str, where, optional=True),
                                        _strings(f, s, "items", where)))
-    outline = Outline(name, f.get(d, "title", str, ""), f.get(d, "intro", str, "", optional=True), _source(f, d),
+    outline = Outline(name, f.get(d, "title", str, ""), f.get(d, "intro", str, "", optional=True), _source(f, d, sources),
                       tuple(sections))
     f.raise_if_any()
     return outline
