@@ -18,6 +18,7 @@ from course.content import CourseContent, load
 from course.content.definition import Course
 from course.content.exercises import answer_key
 from course.content.sources import Citation
+from course.content import study_time
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
@@ -112,8 +113,47 @@ def module_intro(site: Site, module_id: str) -> str:
     activity = site.course.activity(module_id)
     week = site.course.week_of(module_id)
     hours = f'{fmt(activity.hours)} hour{"s" if activity.hours != 1 else ""}'
-    return (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({site.link('syllabus.md')})\n"
-            "{: .course-module-intro }")
+    intro = (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({site.link('syllabus.md')})\n"
+             "{: .course-module-intro }")
+    return intro + "".join(f"\n\n{source_reading(activity.id, r)}" for r in activity.reading)
+
+
+def source_reading(activity_id: str, r) -> str:
+    """A request to read a chapter of a source, with its length, counted in the activity's time."""
+    minutes = round(r.words / study_time.WORDS_READ_PER_MINUTE / 5) * 5 or 5
+    return (f'<p class="course-reading" data-activity="{activity_id}" data-reading-words="{r.words}">'
+            f"<strong>Read in the source:</strong> {escape(r.citation.document.full)}, "
+            f"{escape(r.citation.where)} ({r.words:,} words, about {minutes} minutes). "
+            f"The study time above includes it.</p>")
+
+
+def study_time_rates(site: Site) -> str:
+    """The rates of the study-time measure, from course/content/study_time.py."""
+    return "\n".join([
+        "| What the page asks | Time it counts |", "|---|---|",
+        f"| Reading: the page and the source chapters it names | {study_time.WORDS_READ_PER_MINUTE} words a minute |",
+        f"| A checklist question, answered for your own country | {fmt(study_time.MINUTES_PER_CHECKLIST_ITEM)} minutes |",
+        f'| A "For your country" or discussion question | {study_time.MINUTES_PER_WORKBOOK_QUESTION} minutes |',
+        f"| An exercise: writing your answer (its words are read as above) | {study_time.MINUTES_PER_EXERCISE} minutes |",
+        f"| A quiz question | {study_time.MINUTES_PER_QUIZ_QUESTION} minutes |",
+        f"| Writing a text to hand in | {study_time.WORDS_WRITTEN_PER_HOUR} words an hour, plus half as long "
+        "again to plan and revise |",
+        "| Tasks the page times itself (group meetings) | the minutes it gives |",
+    ])
+
+
+def study_time_tolerance(site: Site) -> str:
+    return f"{study_time.TOLERANCE:.0%}"
+
+
+def activity_tasks(site: Site, activity_id: str) -> str:
+    """The timed tasks of an activity (group meetings and the like), from course.yml."""
+    tasks = site.course.activity(activity_id).tasks
+    if not tasks:
+        raise ValueError(f"activity_tasks({activity_id!r}): no tasks for it in course.yml")
+    items = "".join(f'<li data-minutes="{t.minutes}">{escape(t.text)}: about {t.minutes} minutes</li>'
+                    for t in tasks)
+    return f'<ul class="course-tasks" data-activity="{activity_id}">{items}</ul>'
 
 
 def objectives(site: Site, module_id: str) -> str:
@@ -593,7 +633,7 @@ def planning_template(site: Site, template_id: str) -> str:
     return "\n".join(out)
 
 
-MACROS = (exercises, workbook, workbook_page, planning_template, checklist, module_intro, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
+MACROS = (exercises, workbook, workbook_page, planning_template, checklist, module_intro, study_time_rates, study_time_tolerance, activity_tasks, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
 
 
 def define_env(env):
