@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install site zim scorm serve test bench clean
+.PHONY: install site zim pdf scorm serve test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ zim: site
 	$(BIN)/python -m editions.zim $(SITE) $(ZIM)
 	zimcheck --all $(ZIM)
 
+# One PDF of the whole course (headless Chromium prints it; poppler-utils numbers the contents).
+PDF ?= course.pdf
+pdf: site
+	$(BIN)/python -m editions.pdf $(SITE) $(PDF)
+
 # course-scorm.zip: the practice edition as a SCORM 1.2 package, one activity per week, for an LMS
 scorm: $(STAMP)
 	rm -rf build/scorm-site
@@ -53,4 +58,4 @@ bench: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site build course-site.zip course.zim course-scorm.zip .pytest_cache
+	rm -rf site build course-site.zip course.zim course.pdf course-scorm.zip .pytest_cache

@@ -15,6 +15,8 @@ from course.content.definition import Course, Week, load_course
 from course.errors import CourseError
 from course.publishing.files import atomic_file
 
+from . import EditionError, command
+
 MANIFEST = "imsmanifest.xml"
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -94,17 +96,13 @@ def write_package(site: Path, out: Path, course: Course | None = None) -> int:
 
 def main(argv: list[str]) -> int:
     """`python -m editions.scorm SITE ZIP` (make scorm)."""
-    if len(argv) != 2:
-        print("usage: python -m editions.scorm SITE_DIR PACKAGE.zip", file=sys.stderr)
-        return 2
-    try:
-        count = write_package(Path(argv[0]), Path(argv[1]))
-    except CourseError as exc:
-        for problem in exc.problems:
-            print(f"Error: {problem}", file=sys.stderr)
-        return 1
-    print(f"SCORM 1.2 package written to {argv[1]} ({count} files, one activity per week)", file=sys.stderr)
-    return 0
+    def write(site: Path, out: Path) -> None:
+        try:
+            write_package(site, out)
+        except CourseError as exc:
+            raise EditionError("; ".join(exc.problems)) from None
+
+    return command(write, "python -m editions.scorm SITE_DIR PACKAGE.zip", argv)
 
 
 if __name__ == "__main__":
