@@ -439,7 +439,7 @@ def outline(site: Site, name: str) -> str:
     o = site.content.outlines[name]
     out = [o.intro + "\n"] if o.intro else []
     for s in o.sections:
-        out.append(f"### {s.heading}\n")
+        out.append(f"## {s.heading}\n")
         if s.text:
             out.append(s.text + "\n")
         out += [f"- {item}" for item in s.items]
@@ -455,7 +455,7 @@ def swot_grid(site: Site) -> str:
     out.append("")
     names = [s.heading for s in o.sections]
     for p in site.content.principles:
-        out.append(f"### Principle {p.number}: {p.name}\n")
+        out.append(f"## Principle {p.number}: {p.name}\n")
         out.append(f'"{p.text}"\n')
         for pair in (names[:2], names[2:]):
             out.append("| " + " | ".join(pair) + " |\n|" + "---|" * len(pair))
@@ -510,7 +510,7 @@ def quiz_page(site: Site, key: str) -> str:
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return (f"# Quiz {quiz.week}: {quiz.title}\n\n"
             f'<div class="course-quiz" data-quiz="{quiz.key}" data-edition="{quiz.edition}" '
-            f'data-mode="{site.quiz_mode}">{intro}<form class="course-quiz__form" novalidate>{trainee}'
+            f'data-mode="{site.quiz_mode}">{intro}<form class="course-quiz__form" novalidate data-search-exclude>{trainee}'
             f'<ol class="course-quiz__questions">{"".join(items)}</ol>{actions}</form>'
             f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
             # quiz.js only where there is a quiz: other pages stay lighter on a weak connection
@@ -625,7 +625,7 @@ def planning_template(site: Site, template_id: str) -> str:
     out += [f"- **{c.name}**: {c.guidance}" for c in t.columns]
     out += ["", f'<div class="course-template" data-template="{t.id}" markdown>\n', _row(names), rule]
     out += [_row(list(r) + [blank] * (len(names) - len(r))) for r in t.rows]
-    out += ["", "</div>\n", "### A filled-in example (the course's own)\n",
+    out += ["", "</div>\n", "## A filled-in example (the course's own)\n",
             '<div class="course-template-example" markdown>\n', _row(t.example_columns),
             "|" + "---|" * len(t.example_columns)]
     out += [_row(list(r) + [blank] * (len(t.example_columns) - len(r))) for r in t.example]
