@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
+from conftest import ROOT
 from course.content.exercises import answer_key
 
 pytestmark = pytest.mark.browser
@@ -56,9 +63,25 @@ def test_workbook_entry_appears_on_the_workbook_page_and_in_its_download(site, o
     download.value.save_as(saved)
     document = saved.read_text(encoding="utf-8")
     assert "<h3>" + question + "</h3>\n<p>Edited on the workbook page.</p>" in document
+    assert "<h1>My workbook</h1>" in document and "The first draft of my final essay." in document
     assert document.count("<h2>") == page.locator("ol.course-workbook").count()
     assert document.index("Foundations") < document.index("Step 6") < document.index("The way forward")
     assert offline.blocked == [] and offline.errors == []
+    assert nu_html_errors(saved) == []
+
+
+VNU = Path(os.environ.get("VNU_JAR", ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
+
+
+def nu_html_errors(path: Path) -> list[str]:
+    """The Nu Html Checker's errors in a document (the downloaded workbook is one a trainee keeps)."""
+    if shutil.which("java") is None or not VNU.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail("java and vnu.jar are needed to check the downloaded workbook (npm ci)")
+        pytest.skip("vnu.jar or java missing (npm ci; apt-get install -y default-jre-headless)")
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", str(path)],
+                            capture_output=True, text=True)
+    return [m["message"] for m in json.loads(result.stderr)["messages"]]
 
 
 def test_workbook_download_escapes_what_the_trainee_wrote(site, offline, tmp_path):

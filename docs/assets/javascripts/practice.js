@@ -42,15 +42,9 @@
     }).join("\n");
   }
 
-  function heading(el) {
-    var copy = el.cloneNode(true);
-    copy.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
-    return copy.textContent.trim();
-  }
-
   /* The workbook as an HTML document that Word and LibreOffice Writer open: the first draft of the essay. */
   function workbookDocument(root) {
-    var title = document.querySelector("h1") ? heading(document.querySelector("h1")) : "My workbook";
+    var title = "My workbook";
     var body = [];
     document.querySelectorAll("ol.course-workbook[data-title]").forEach(function (section) {
       body.push("<h2>" + escapeHtml(section.getAttribute("data-title")) + "</h2>");
@@ -64,7 +58,7 @@
       "</title>\n<style>body{font-family:Calibri,Arial,sans-serif;line-height:1.4;max-width:45em;margin:2em auto}" +
       "h3{font-size:1em}</style>\n</head>\n<body>\n<h1>" + escapeHtml(title) + "</h1>\n<p>" +
       escapeHtml(document.title.split(" - ").pop()) + ". Saved " + new Date().toISOString().slice(0, 10) +
-      ".</p>\n" + body.join("\n") + "\n</body>\n</html>\n";
+      ". The first draft of my final essay.</p>\n" + body.join("\n") + "\n</body>\n</html>\n";
   }
 
   function setUpWorkbookPage(root) {
