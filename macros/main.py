@@ -92,20 +92,71 @@ def define_env(env):
 
     @env.macro
     def syllabus() -> str:
-        """The six weeks, their activities and study hours, from course.yml."""
+        """The six weeks, their activities and study hours, from course.yml; progress.js fills the last column."""
         out = []
         for w in course.weeks:
             out.append(f"## Week {w.number}: {w.title}\n\n{w.summary}\n")
-            out.append("| Activity | Study time |\n|---|---|")
+            out.append("| Activity | Study time | Your progress |\n|---|---|---|")
             for a in w.activities:
                 title = f"[{a.title}]({link(a.page)})" if a.page else a.title
-                out.append(f"| {title} | {fmt(a.hours)} h |")
-            out.append(f"| **Week {w.number} in all** | **{fmt(w.hours)} h** |\n")
-            if w.sessions_2022:
-                out.append("In the 2022 course, live webinars on these topics were held on:\n")
-                out.extend(f"- {s.date:%d %B %Y}: {s.title}" for s in w.sessions_2022)
-                out.append("")
+                out.append(f'| {title} | {fmt(a.hours)} h | <span class="course-progress__status" '
+                           f'data-activity="{a.id}"></span> |')
+            out.append(f"| **Week {w.number} in all** | **{fmt(w.hours)} h** | |\n")
         out.append(f"**Total: {fmt(sum(w.hours for w in course.weeks))} hours over {len(course.weeks)} weeks.**")
+        return "\n".join(out)
+
+    @env.macro
+    def agenda_2022() -> str:
+        """The live sessions of the 2022 course, week by week: a note for tutors who run a live cohort."""
+        out = []
+        for w in course.weeks:
+            if w.sessions_2022:
+                out.append(f"- **Week {w.number}: {w.title}**")
+                out.extend(f"    - {s.date:%d %B %Y}: {s.title}" for s in w.sessions_2022)
+        return "\n".join(out)
+
+    def activity_here():
+        return next((a for a in course.activities() if a.page and a.page == page_path()), None)
+
+    @env.macro
+    def next_step() -> str:
+        """The end of an activity page: mark it finished, and what comes next in course.yml's order."""
+        here = activity_here()
+        if here is None:
+            raise ValueError(f"next_step(): {page_path()} is not the page of an activity in course.yml")
+        order = [a for a in course.activities() if a.page]
+        later = order[order.index(here) + 1:]
+        week = course.week_of(here.id)
+        finish = ("" if here.kind == "quiz" else
+                  '<p><button type="button" class="md-button course-finished" aria-describedby="course-finished-status">'
+                  'I have finished this</button></p>\n'
+                  '<p class="course-finished__status" id="course-finished-status" role="status"></p>\n')
+        if not later:
+            then = ("This is the last activity of the course. The [home page](" + link("index.md") + ") shows "
+                    "what you have finished and what is left.")
+        else:
+            nxt = later[0]
+            nweek = course.week_of(nxt.id)
+            hours = f'about {fmt(nxt.hours)} hour{"s" if nxt.hours != 1 else ""}'
+            where = (f"Next in week {week.number}" if nweek.number == week.number
+                     else f"Week {week.number} ends here. Week {nweek.number} begins with")
+            then = f"{where}: [{nxt.title}]({link(nxt.page)}), {hours}."
+        return (f'<div class="course-next-step" data-activity="{here.id}" markdown>\n\n'
+                f'## Your next step\n\n{finish}{then}\n\n</div>\n')
+
+    @env.macro
+    def progress_overview() -> str:
+        """Home: each week's activities with their progress (filled in by progress.js), and where to go on."""
+        out = ['<div class="course-progress" markdown>\n',
+               '<p class="course-progress__continue" role="status"></p>\n']
+        for w in course.weeks:
+            out.append(f"### Week {w.number}: {w.title}\n")
+            out.append(f'<p class="course-progress__week" data-week="{w.number}"></p>\n')
+            for a in w.activities:
+                title = f"[{a.title}]({link(a.page)})" if a.page else a.title
+                out.append(f'- {title} · <span class="course-progress__status" data-activity="{a.id}"></span>')
+            out.append("")
+        out.append("</div>\n")
         return "\n".join(out)
 
     @env.macro
@@ -414,3 +465,10 @@ def define_env(env):
                 f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
                 # quiz.js only where there is a quiz: other pages stay lighter on a weak connection
                 f'<script src="{link("assets/javascripts/quiz.js")}"></script>\n')
+
+
+def on_post_page_macros(env):
+    """Every activity page ends with its next step, so pages follow course.yml without being edited."""
+    uri = env.page.file.src_uri if env.page else ""
+    if any(a.page == uri for a in env.variables["course"].activities()):
+        env.markdown += "\n\n" + env.macros["next_step"]() + "\n"

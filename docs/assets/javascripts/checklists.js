@@ -1,7 +1,7 @@
-/* Checklists: ticks are kept in this browser (localStorage works from file:// too). */
+/* Checklists: ticks are kept in this browser through the course's storage (storage.js). */
 (function () {
   "use strict";
-  var PREFIX = "lmp-course:checklist:";
+  var PREFIX = "checklist:";      // progress.js and the course file read the same names
 
 
   function setUp(list, store) {
@@ -25,6 +25,7 @@
           else store.removeItem(key(box));
         }
         report();
+        document.dispatchEvent(new CustomEvent("course:progress"));
       });
     });
     clear.addEventListener("click", function () {
@@ -33,6 +34,7 @@
         if (store) store.removeItem(key(box));
       });
       report();
+      document.dispatchEvent(new CustomEvent("course:progress"));
       if (boxes.length) boxes[0].focus();
     });
     report();

@@ -3,7 +3,7 @@
    No network: everything the page needs is in the page. */
 (function () {
   "use strict";
-  var PREFIX = "lmp-course:quiz:";
+  var PREFIX = "quiz:";      // under the edition's storage (storage.js); progress.js reads the same name
   var FORMAT = "lmp-quiz-answers";
   var VERSION = 1;
 
@@ -150,6 +150,7 @@
       name.value = "";
       hideIdError();
       if (store) store.removeItem(storeKey);
+      document.dispatchEvent(new CustomEvent("course:progress"));
       say("Your answers were cleared. " + progress());
       traineeId.focus();
     }
@@ -157,7 +158,10 @@
     load();
     questions.forEach(function (q) {
       radios(q).forEach(function (r) {
-        r.addEventListener("change", function () { clearFeedback(q); save(); say(progress()); });
+        r.addEventListener("change", function () {
+          clearFeedback(q); save(); say(progress());
+          document.dispatchEvent(new CustomEvent("course:progress"));
+        });
       });
     });
     [traineeId, name].forEach(function (field) {
