@@ -10,6 +10,7 @@ from course.case_studies import load_case_studies
 from course.checklists import load_checklists
 from course.definition import load_course
 from course.glossary import load_glossary
+from course.objectives import load_objectives
 from course.quizzes import load_quiz_bank
 from course.rubrics import load_rubrics
 from course.sources import documents
@@ -18,7 +19,7 @@ from course.tools import load_focus_groups, load_outline, load_principles, load_
 # Every loader caches what it read; `mkdocs serve` rebuilds in one process, so each build starts afresh.
 # A loader's CourseDataError fails the build with its message: every problem, with file and field.
 LOADERS = (load_course, load_checklists, load_glossary, documents, load_quiz_bank, load_case_studies,
-           load_rubrics, load_focus_groups, load_outline, load_principles, load_questionnaires)
+           load_rubrics, load_focus_groups, load_outline, load_principles, load_questionnaires, load_objectives)
 
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
 
@@ -84,6 +85,15 @@ def define_env(env):
         hours = f'{fmt(activity.hours)} hour{"s" if activity.hours != 1 else ""}'
         return (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({link('syllabus.md')})\n"
                 "{: .course-module-intro }")
+
+    @env.macro
+    def objectives(module_id: str) -> str:
+        """The "What you will be able to do" list of a module, from objectives.yml."""
+        by_module = load_objectives()
+        if module_id not in by_module:
+            raise ValueError(f"objectives({module_id!r}): no such module in course/objectives.yml "
+                             f"(known: {', '.join(by_module)})")
+        return "\n".join(f"- {o.text}" for o in by_module[module_id])
 
     @env.macro
     def step_name(number: int) -> str:
