@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install site serve test bench clean
+.PHONY: install site zim serve test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,21 +14,34 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Third-party checkers pinned in package-lock.json (pa11y, Nu Html Checker, Lighthouse); Chromium is Debian's.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+NODE_TOOLS := $(if $(shell command -v npm),$(NODE_STAMP))
+
 # site/ for any static server, and course-site.zip of it for a USB stick
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
-	rm -f course-site.zip
-	$(BIN)/python -m zipfile -c course-site.zip site/
+	$(BIN)/python -m editions.usb_zip site course-site.zip
 	@echo "Built site/ and course-site.zip"
+
+# The ZIM for Kiwix (Android, iPhone, desktop) from a built site; SITE names another language's build.
+SITE ?= site
+ZIM ?= course.zim
+zim: site
+	$(BIN)/python -m editions.zim $(SITE) $(ZIM)
+	zimcheck --all $(ZIM)
 
 serve: site
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site course-site.zip .pytest_cache
+	rm -rf site course-site.zip course.zim .pytest_cache

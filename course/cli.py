@@ -14,7 +14,9 @@ from .definition import load_course
 from .errors import CourseError
 from .gradebook import RESULTS_ENCODING, Tally, check, graded, load_answers, write_results
 from .output import atomic_file
-from .quizzes import QUIZZES
+from .banklint import lint_bank
+from .objectives import load_objectives
+from .quizzes import QUIZZES, load_quiz_bank
 from .report import CERTIFICATE_LABELS, render_report
 
 
@@ -187,3 +189,26 @@ def validate(scores, answers_dir, quiz_dir):
         course = load_course()
         count = check(scores, course, load_answers(answers_dir, course, quiz_dir))
     click.echo(f"OK: {scores}: {count} trainees, no problems found")
+
+
+@main.command("validate-bank")
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path), default=QUIZZES,
+              help="The quiz bank folder to check (default: the course's quizzes/).")
+def validate_bank(quiz_dir):
+    """Check the quiz bank for flaws a trainee could use to guess the key; print its figures.
+
+    Prints the key positions, how often the key is the longest option, the level mix of each week and
+    every flaw with its quiz, question and rule. Exits with code 1 if there is any flaw.
+
+    Example: course validate-bank
+    """
+    with _user_errors():
+        lint = lint_bank(load_quiz_bank(quiz_dir), load_objectives())
+    for line in lint.summary():
+        click.echo(line)
+    for flaw in lint.flaws:
+        click.echo(f"Flaw: {flaw}")
+    if lint.flaws:
+        click.echo(f"Error: {quiz_dir}: {len(lint.flaws)} flaws in the quiz bank", err=True)
+        sys.exit(1)
+    click.echo(f"OK: {quiz_dir}: {lint.questions} questions, no flaws found")

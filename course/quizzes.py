@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .definition import Course, load_course
 from .errors import CourseDataError, CourseError
+from .objectives import load_objectives, objective_index
 from .sources import Citation, read_citation
 from .yamlfile import Fields, load_yaml
 
@@ -25,6 +26,7 @@ ANSWER_VERSION = 1
 LETTERS = "abcde"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BANNED = ("all of the above", "none of the above", "all of these", "none of these")
+LEVELS = ("recall", "understanding", "application")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Question:
     explanation: str
     source: Citation
     module: str                 # id of the module (course.yml) the question tests
+    level: str | None = None    # recall | understanding | application (LEVELS); the bank linter requires it
+    objective: str | None = None  # id of the module objective (objectives.yml) the question tests
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,8 @@ def load_quiz(path: Path, course: Course) -> Quiz:
 
 
 def _question(f: Fields, where: str, raw, modules: list[str]) -> Question:
-    d = f.mapping(raw, where, {"id", "question", "options", "answer", "explanation", "source", "module"})
+    d = f.mapping(raw, where, {"id", "question", "options", "answer", "explanation", "source", "module",
+                               "level", "objective"})
     qid = f.get(d, "id", str, where)
     where = f"{where} ({qid})" if qid else where
     if qid is not None and not _ID.match(qid):
@@ -117,8 +122,19 @@ def _question(f: Fields, where: str, raw, modules: list[str]) -> Question:
         f.problem(f"{where}.module", f"{module!r} is not among this quiz's modules {modules}")
     source = read_citation(f, f.get(d, "source", dict, where, default={}), f"{where}.source") \
         if "source" in d else f.problem(f"{where}.source", "is missing")
+    level = f.get(d, "level", str, where, optional=True)
+    if level is not None and level not in LEVELS:
+        f.problem(f"{where}.level", f"{level!r} is not a level (use one of: {', '.join(LEVELS)})")
+    objective = f.get(d, "objective", str, where, optional=True)
+    if objective is not None:
+        known = objective_index(load_objectives())
+        if objective not in known:
+            f.problem(f"{where}.objective", f"{objective!r} is not an objective in objectives.yml")
+        elif module is not None and known[objective].module != module:
+            f.problem(f"{where}.objective", f"{objective!r} is an objective of {known[objective].module}, "
+                                            f"not of this question's module {module}")
     return Question(qid, f.get(d, "question", str, where), {str(k): str(v).strip() for k, v in options.items()},
-                    answer, f.get(d, "explanation", str, where), source, module)
+                    answer, f.get(d, "explanation", str, where), source, module, level, objective)
 
 
 @cache

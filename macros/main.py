@@ -438,16 +438,18 @@ def define_env(env):
             data["key"] = {q.id: {"letter": q.answer, "text": q.options[q.answer], "why": q.explanation}
                            for q in quiz.questions}
         items = []
-        for q in quiz.questions:
+        for number, q in enumerate(quiz.questions, start=1):
             options = "".join(
                 f'<li><input type="radio" name="{key}-{q.id}" id="{key}-{q.id}-{letter}" value="{letter}">'
                 f'<label for="{key}-{q.id}-{letter}">{escape(text)}</label></li>'
                 for letter, text in q.options.items())
             feedback = '<div class="course-quiz__feedback" hidden></div>' if practice else ""
             items.append(f'<li><fieldset class="course-quiz__question" data-question="{q.id}">'
-                         f'<legend>{escape(q.question)}</legend><ul class="course-quiz__options">{options}</ul>'
+                         f'<legend><span class="course-quiz__number">{number}.</span> {escape(q.question)}</legend>'
+                         f'<ul class="course-quiz__options">{options}</ul>'
                          f'{feedback}<p class="course-source">Source: {escape(str(q.source))}.</p></fieldset></li>')
-        check = ('<button type="button" class="md-button md-button--primary course-quiz__check">'
+        # The form's main action is its submit button (Enter in a field runs it too): check, or hand in.
+        check = ('<button type="submit" class="md-button md-button--primary course-quiz__check">'
                  'Check my answers</button>') if practice else ""
         how = ("When you are ready, press <strong>Check my answers</strong> to see which answers are right, "
                "with an explanation. " if practice else "")
@@ -464,7 +466,8 @@ def define_env(env):
                    f'<p><label for="{key}-name">Name</label>'
                    f'<input type="text" id="{key}-name" class="course-quiz__name" autocomplete="name"></p></div>')
         actions = (f'<div class="course-quiz__actions">{check}'
-                   '<button type="button" class="md-button course-quiz__download">Download my answers</button>'
+                   f'<button type="{"button" if practice else "submit"}" class="md-button course-quiz__download">'
+                   'Download my answers</button>'
                    '<button type="button" class="md-button course-quiz__clear">Clear my answers</button></div>'
                    '<p class="course-quiz__status" role="status" aria-live="polite"></p>')
         payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

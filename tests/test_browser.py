@@ -64,21 +64,6 @@ def test_printed_checklist_shows_empty_boxes(site, offline):
     assert not page.get_by_role("button", name="Clear my ticks").is_visible()
 
 
-def test_no_page_scrolls_sideways_on_a_phone(site, pages, browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    wide = []
-    try:
-        for path in pages:
-            page.goto(path.as_uri())
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if overflow > 1:
-                wide.append(f"{path.relative_to(site)}: {overflow}px too wide")
-    finally:
-        context.close()
-    assert wide == []
-
-
 def test_keyboard_reaches_the_content_first(site, offline):
     page = offline.page
     page.goto((site / "index.html").as_uri())

@@ -91,4 +91,5 @@ def test_make_site_writes_the_site_and_one_zip(tmp_path):
     with zipfile.ZipFile(archive) as z:
         names = z.namelist()
     assert "site/index.html" in names and "site/search/search_index.js" in names
-    assert archive.stat().st_size <= 10 * 1024 * 1024        # budget: offline zip ≤ 10 MB
+    assert "site/search/search_index.json" not in names       # file:// reads the .js copy only
+    assert archive.stat().st_size <= 3 * 1024 * 1024         # budget: zip of both languages ≤ 3 MB

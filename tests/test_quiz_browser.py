@@ -20,7 +20,8 @@ def open_quiz(site, offline, key: str = "week-1"):
 
 
 def question(page, q):
-    return page.get_by_role("group", name=q.question, exact=True)
+    number = QUIZ.questions.index(q) + 1      # each question's name starts with its number
+    return page.get_by_role("group", name=f"{number}. {q.question}", exact=True)
 
 
 def answer_with_the_key(page):

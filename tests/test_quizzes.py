@@ -106,6 +106,9 @@ BROKEN = {
     "bad-option-letters": ("week-1.yml", ["questions[2] (fx-q3).options", "found ['a', 'b', 'd']"]),
     "week-file-mismatch": ("week-2.yml", ["week", "is 1 but the file is week-2.yml"]),
     "duplicate-id-across-weeks": ("week-2.yml", ["fx-q1", "also used in week-1.yml"]),
+    "bad-level": ("week-1.yml", ["questions[0] (fx-q1).level", "'remembering' is not a level"]),
+    "objective-of-another-module": ("week-1.yml", ["questions[2] (fx-q3).objective",
+                                                   "'step-1-decision' is an objective of step-1"]),
 }
 
 
@@ -270,7 +273,7 @@ def test_quiz_page_contract(site, quiz):
     root = soup.select_one(".course-quiz")
     assert (root["data-quiz"], root["data-edition"], root["data-mode"]) == (quiz.key, quiz.edition, "practice")
     fieldsets = root.select("fieldset.course-quiz__question")
-    assert [f.legend.get_text() for f in fieldsets] == [q.question for q in quiz.questions]
+    assert [f.legend.get_text() for f in fieldsets] == [f"{n}. {q.question}" for n, q in enumerate(quiz.questions, 1)]
     for fieldset, q in zip(fieldsets, quiz.questions):
         radios = fieldset.select("input[type=radio]")
         assert [r["value"] for r in radios] == list(q.options)

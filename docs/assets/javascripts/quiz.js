@@ -170,7 +170,7 @@
         save();
       });
     });
-    // A form field's Enter key would submit the form and reload the page: keep the trainee here.
+    // The submit button's click listener does the work; the form itself never reloads the page.
     root.querySelector(".course-quiz__form").addEventListener("submit", function (e) { e.preventDefault(); });
     if (checkButton && solutions) checkButton.addEventListener("click", check);
     root.querySelector(".course-quiz__download").addEventListener("click", download);

@@ -1,0 +1,51 @@
+"""The zip for USB sticks: the built site as trainees open it from file://.
+
+    python -m editions.usb_zip SITE_DIR OUT.zip
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+# From file:// Material's search reads search/search_index.js; the JSON copy serves web servers only.
+LEFT_OUT = {"search/search_index.json"}
+
+
+def write_zip(site: Path, out: Path, top: str = "site") -> Path:
+    """Zip `site` under folder `top`, leaving out what a file:// reader never opens; written atomically."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(site.rglob("*")):
+                name = path.relative_to(site).as_posix()
+                if path.is_file() and name not in LEFT_OUT and not name.endswith((".gz", ".br")):
+                    archive.write(path, f"{top}/{name}")
+        os.chmod(partial, 0o644)
+        os.replace(partial, out)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
+        return 2
+    site, out = Path(argv[0]), Path(argv[1])
+    if not (site / "index.html").is_file():
+        print(f"Error: {site} is not a built site (no index.html); run `make site` first", file=sys.stderr)
+        return 1
+    write_zip(site, out)
+    print(f"{out}: {out.stat().st_size / 1024 / 1024:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,58 @@
+"""The site ships only what a trainee's browser uses, and its logo opens the home page from file://."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from editions.usb_zip import write_zip
+from macros.lean_site import unused_theme_files
+
+
+def test_logo_opens_the_home_page_file_on_every_page(site, pages):
+    wrong = []
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for logo in soup.select("a.md-logo"):
+            target = (path.parent / logo["href"]).resolve()
+            if target != (site / "index.html").resolve():
+                wrong.append(f"{path.relative_to(site)}: {logo['href']}")
+    assert wrong == []
+
+
+def test_no_source_maps_or_unused_search_languages(site):
+    assert not list(site.rglob("*.map"))
+    assert not (site / "assets" / "javascripts" / "lunr").exists()     # English needs no lunr language file
+    assert (site / "assets" / "javascripts" / "workers").is_dir()
+
+
+def test_a_french_edition_keeps_its_search_language_files(tmp_path):
+    lunr = tmp_path / "assets" / "javascripts" / "lunr" / "min"
+    lunr.mkdir(parents=True)
+    for name in ("lunr.fr.min.js", "lunr.de.min.js", "lunr.stemmer.support.min.js", "lunr.multi.min.js"):
+        (lunr / name).write_text("//")
+    removed = {p.name for p in unused_theme_files(tmp_path, ["fr"])}
+    assert removed == {"lunr.de.min.js", "lunr.multi.min.js"}
+
+
+def test_zip_holds_one_search_index_and_no_source_maps(site, tmp_path):
+    archive = write_zip(site, tmp_path / "course-site.zip")
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+    assert "site/index.html" in names and "site/search/search_index.js" in names
+    assert [n for n in names if "search_index" in n] == ["site/search/search_index.js"]
+    assert not [n for n in names if n.endswith((".map", ".gz", ".br"))]
+    assert archive.stat().st_size <= 3 * 1024 * 1024          # DESIGN budget: zip of both languages ≤ 3 MB
+
+
+@pytest.mark.browser
+def test_logo_opens_the_home_page_from_file(site, offline):
+    page = offline.page
+    page.goto((site / "modules" / "step-1.html").as_uri())
+    page.locator("a.md-header__button.md-logo").click()
+    page.wait_for_load_state()
+    assert Path(page.url.removeprefix("file://")) == (site / "index.html")
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "Developing Labour Migration Policy"
