@@ -19,6 +19,7 @@ from .quizzes import LEVELS, Question, QuizBank
 
 # Thresholds, in one place: the tests, `course validate-bank` and the note read them from here.
 MAX_UNIQUE_LONGEST_KEY = 0.30       # share of the bank where the key is the unique longest option
+MAX_LENGTH_RANK_SCORE = 0.30        # what always picking the longest (2nd, 3rd … shortest) option scores
 MAX_LENGTH_RATIO = 1.6              # longest option / shortest option, in characters, per item
 MAX_KEY_MARGIN = 1.2                # the key may not be more than 20 % longer than every distractor
 LETTER_SHARE = (1 / 6, 1 / 3)       # each key letter's share of the bank
@@ -29,7 +30,7 @@ MAX_STEM_SIMILARITY = 0.8           # difflib ratio of two normalised stems
 ABSOLUTE_WORDS = ("only", "never", "always", "alone", "all", "none", "every", "ever", "entirely", "solely",
                   "strictly", "exclusively", "completely", "nothing", "nobody", "no one")
 _ABSOLUTE = re.compile(r"\b(" + "|".join(re.escape(w) for w in ABSOLUTE_WORDS) + r")\b", re.IGNORECASE)
-RULES = ("key-position", "longest-key", "length-ratio", "key-margin", "absolute-word", "duplicate-stem",
+RULES = ("key-position", "longest-key", "length-rank", "length-ratio", "key-margin", "absolute-word", "duplicate-stem",
          "duplicate-option", "level-missing", "level-mix", "objective-missing", "objective-not-covered")
 
 
@@ -53,6 +54,7 @@ class BankLint:
     letters: dict[str, int]                 # key letter -> questions
     unique_longest_key: int                 # questions whose key is the unique longest option
     longest_pick_score: float               # expected score of always picking the longest option
+    rank_pick_scores: tuple[float, ...]     # the same for the longest, 2nd longest … shortest option
     max_length_ratio: float
     levels: dict[int, dict[str, int]]       # week -> level -> questions (None counted as "missing")
     absolute_items: int                     # questions with an absolute word in an option
@@ -72,6 +74,9 @@ class BankLint:
                  f"({self.unique_longest_rate:.0%}; at most {MAX_UNIQUE_LONGEST_KEY:.0%})",
                  f"always picking the longest option scores: {self.longest_pick_score:.1f} of {n} "
                  f"({self.longest_pick_score / n if n else 0:.1%}; chance is 25%)",
+                 "always picking the option of length rank 1 (longest) … 4 (shortest) scores: "
+                 + ", ".join(f"{score:.1f}" for score in self.rank_pick_scores)
+                 + f" (at most {MAX_LENGTH_RANK_SCORE:.0%} each)",
                  f"largest option-length ratio in an item: {self.max_length_ratio:.2f} (at most {MAX_LENGTH_RATIO})",
                  f"questions with an absolute word in an option: {self.absolute_items}"]
         for week, mix in sorted(self.levels.items()):
@@ -90,6 +95,15 @@ def _norm(text: str) -> str:
 def _longest(q: Question) -> list[str]:
     top = max(len(t) for t in q.options.values())
     return [k for k, t in q.options.items() if len(t) == top]
+
+
+def _rank_share(q: Question) -> list[float]:
+    """For each length rank (1 = longest), the chance that picking an option of that rank picks the key.
+
+    Options of equal length share the ranks they span, and the pick among them is at random."""
+    lengths = sorted((len(t) for t in q.options.values()), reverse=True)
+    key = len(q.options[q.answer])
+    return [1 / lengths.count(n) if n == key else 0.0 for n in lengths]
 
 
 def lint_bank(bank: QuizBank, objectives: dict[str, tuple[Objective, ...]]) -> BankLint:
@@ -121,7 +135,10 @@ def lint_bank(bank: QuizBank, objectives: dict[str, tuple[Objective, ...]]) -> B
 
     # Option lengths: the key as the unique longest option, and how far options differ in length.
     unique_longest, pick_score, max_ratio = [], 0.0, 0.0
+    rank_scores = [0.0] * max((len(q.options) for _, q in all_questions), default=0)
     for key, q in all_questions:
+        for r, share in enumerate(_rank_share(q)):
+            rank_scores[r] += share
         longest = _longest(q)
         if longest == [q.answer]:
             unique_longest.append(q.id)
@@ -137,6 +154,12 @@ def lint_bank(bank: QuizBank, objectives: dict[str, tuple[Objective, ...]]) -> B
         if len(q.options[q.answer]) > MAX_KEY_MARGIN * distractor:
             flaws.append(Flaw(key, q.id, "key-margin", f"the key ({len(q.options[q.answer])} characters) is more "
                               f"than {MAX_KEY_MARGIN - 1:.0%} longer than every distractor (at most {distractor})"))
+    for r, score in enumerate(rank_scores):
+        if n and score / n > MAX_LENGTH_RANK_SCORE:
+            flaws.append(Flaw("bank", None, "length-rank", f"always picking the option of length rank {r + 1} "
+                              f"(1 = longest) scores {score:.1f} of {n} ({score / n:.0%}; at most "
+                              f"{MAX_LENGTH_RANK_SCORE:.0%}): " + ", ".join(
+                                  q.id for _, q in all_questions if _rank_share(q)[r] > 0)))
     if n and len(unique_longest) / n > MAX_UNIQUE_LONGEST_KEY:
         flaws.append(Flaw("bank", None, "longest-key", f"the key is the unique longest option in {len(unique_longest)} "
                           f"of {n} questions ({len(unique_longest) / n:.0%}; at most {MAX_UNIQUE_LONGEST_KEY:.0%}): "
@@ -193,5 +216,5 @@ def lint_bank(bank: QuizBank, objectives: dict[str, tuple[Objective, ...]]) -> B
         module = next(m for m, items in objectives.items() if any(o.id == oid for o in items))
         flaws.append(Flaw("bank", None, "objective-not-covered", f"{oid} (module {module}) is tested by no question"))
 
-    return BankLint(n, dict(letters), len(unique_longest), pick_score, max_ratio, levels, absolute_items,
+    return BankLint(n, dict(letters), len(unique_longest), pick_score, tuple(rank_scores), max_ratio, levels, absolute_items,
                     uncovered, tuple(flaws))

@@ -200,10 +200,13 @@ def score_answers(answer_file: AnswerFile, bank: QuizBank) -> int:
     if answer_file.quiz not in bank.quizzes:
         raise CourseError(f"{path}: quiz: unknown quiz {answer_file.quiz!r} (known: {', '.join(bank.quizzes)})")
     quiz = bank.quiz(answer_file.quiz)
-    if answer_file.edition != quiz.edition:
-        raise CourseError(f"{path}: edition: answers are for edition {answer_file.edition} of {quiz.key}, "
-                          f"but the quiz bank is edition {quiz.edition} (the questions were changed)")
     questions = {q.id: q for q in quiz.questions}
+    if answer_file.edition != quiz.edition:
+        gone = sorted(set(answer_file.answers) - set(questions))
+        retired = f"; {', '.join(gone)} no longer in the quiz" if gone else ""
+        raise CourseError(f"{path}: edition: answers are for edition {answer_file.edition} of {quiz.key}, "
+                          f"but the quiz bank is edition {quiz.edition} (the questions were changed{retired}); "
+                          f"ask the trainee to answer the current quiz and hand in the new file")
     problems = []
     for qid, letter in answer_file.answers.items():
         if qid not in questions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,36 @@ class Citation:
 
     def __str__(self) -> str:
         return f"{self.document.short}, {self.where}"
+
+    @property
+    def marker(self) -> str:
+        """The compact in-text reference, e.g. "001, Step 1, Box 3" for "Step 1, Box 3"."""
+        return f"{self.document.key}, {short_place(self.where)}"
+
+
+# A part of a place that names a numbered unit: "Box 3", "section 6.1", "Case Study 1", "Log frame 2006-07".
+_NUMBERED = re.compile(r"^(?:[A-Za-z]+(?: [A-Za-z]+)? )?[0-9][\w.\-]*$")
+
+
+def short_place(where: str) -> str:
+    """The first part of a place and the numbered parts after it, without titles in words; sections as §.
+
+    "Section 1, Rationale for and definition of labour migration policy" -> "§1";
+    "Step 4, Case study 7 (Sri Lanka)" -> "Step 4, Case study 7"; "Step 2, section 2.1" -> "§2.1".
+    """
+    parts = re.split(r"([,;] )", where)
+    kept = [_untitled(parts[0])]
+    for separator, part in zip(parts[1::2], parts[2::2]):
+        if not _NUMBERED.match(_untitled(part)):
+            break
+        kept += [separator, _untitled(part)]
+    short = re.sub(r"\b[Ss]ections? (?=\d)", lambda m: "§§" if m.group().lower().startswith("sections") else "§",
+                   "".join(kept))
+    return re.sub(r"^Step \d+, (?=§)", "", short)      # the section number already names the step
+
+
+def _untitled(part: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", part)
 
 
 @cache

@@ -13,7 +13,7 @@ from course.glossary import load_glossary
 from course.objectives import load_objectives
 from course.quizzes import load_quiz_bank
 from course.rubrics import load_rubrics
-from course.sources import documents
+from course.sources import Citation, documents
 from course.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
 
 # Every loader caches what it read; `mkdocs serve` rebuilds in one process, so each build starts afresh.
@@ -22,6 +22,29 @@ LOADERS = (load_course, load_checklists, load_glossary, documents, load_quiz_ban
            load_rubrics, load_focus_groups, load_outline, load_principles, load_questionnaires, load_objectives)
 
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
+
+# The citations of the page being rendered, numbered in order of first use, for its Sources section.
+cited: dict[Citation, int] = {}
+sources_listed: list[bool] = [False]
+
+
+def on_pre_page_macros(env):
+    cited.clear()
+    sources_listed[0] = False
+
+
+def on_post_page_macros(env):
+    if cited and not sources_listed[0]:
+        raise ValueError(f"{env.page.file.src_uri}: it cites sources (source() or a checklist) but lists none: "
+                         "add a '## Sources' section with {{ page_sources() }}")
+
+
+def cite(citation: Citation) -> str:
+    """The compact marker of a citation, linked to its full reference in the page's Sources section."""
+    number = cited.setdefault(citation, len(cited) + 1)
+    full = escape(f"{citation.document.full}: {citation.where}", quote=True)
+    return (f'<a class="course-cite" href="#source-{number}" title="{full}">'
+            f'[{escape(citation.marker)}]</a>')
 
 
 def define_env(env):
@@ -70,7 +93,7 @@ def define_env(env):
                 f'<ul>{"".join(rows)}</ul>'
                 f'<p class="course-checklist__status" aria-live="polite"></p>'
                 f'<button type="button" class="md-button course-checklist__clear">Clear my ticks</button>'
-                f'<p class="course-source">Source: {escape(str(c.source))}.</p></fieldset>')
+                f'<p class="course-source">Source: {cite(c.source)}</p></fieldset>')
 
     def module_link(activity_id: str, text: str) -> str:
         """A Markdown link to an activity's page (plain text if it has none)."""
@@ -235,11 +258,25 @@ def define_env(env):
 
     @env.macro
     def source(document: str, where: str) -> str:
-        """An inline citation: `{{ source("001", "Step 1, Box 3") }}`."""
+        """An inline citation: `{{ source("001", "Step 1, Box 3") }}` gives a marker "[001, Step 1, Box 3]"."""
         docs = documents()
         if document not in docs:
             raise ValueError(f"source({document!r}, ...): unknown document (known: {', '.join(docs)})")
-        return f"*({docs[document].short}, {where})*"
+        return cite(Citation(docs[document], where))
+
+    @env.macro
+    def page_sources() -> str:
+        """The page's Sources list: each document cited once, with every place cited on the page."""
+        sources_listed[0] = True
+        by_document: dict[str, list[tuple[int, Citation]]] = {}
+        for citation, number in cited.items():
+            by_document.setdefault(citation.document.key, []).append((number, citation))
+        items = []
+        for key in sorted(by_document):
+            places = "".join(f'<li id="source-{n}">{escape(c.where)}</li>' for n, c in by_document[key])
+            items.append(f"<li><strong>{escape(key)}</strong>: {escape(by_document[key][0][1].document.full)}"
+                         f"<ul>{places}</ul></li>")
+        return f'<ul class="course-sources">{"".join(items)}</ul>'
 
     @env.macro
     def source_list() -> str:
@@ -338,7 +375,9 @@ def define_env(env):
     @env.macro
     def coherence_principles() -> str:
         """Box 1's eight guiding principles, with the course's short name for each."""
-        return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.** "{p.text}"' for p in load_principles())
+        # Box 1's words set apart as a quotation: kept verbatim, so not held to the course's sentence lengths
+        return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.**\n\n    > "{p.text}"\n'
+                          for p in load_principles())
 
     @env.macro
     def principle_actions() -> str:

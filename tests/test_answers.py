@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from course.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
-from sheets import FIXTURE_QUIZZES, results, row, run, write_sheet
+from sheets import FIXTURE_QUIZZES, FIXTURES, results, row, run, write_sheet
 
 BANK = load_quiz_bank(FIXTURE_QUIZZES)
 
@@ -106,3 +107,33 @@ def test_missing_folders_are_clean_errors(tmp_path):
     (tmp_path / "answers").mkdir()
     r = run("validate", scores, "--answers", tmp_path / "answers", "--quizzes", tmp_path / "no-bank")
     assert r.exit_code == 1 and "no quiz bank" in r.stderr
+
+
+# --- The rewritten bank (issue 14) refuses answer files made against the bank before it -------------
+
+OLD_BANK = FIXTURES / "bank-before-issue-14"
+
+
+@pytest.mark.parametrize("week", range(1, 7))
+def test_every_rewritten_quiz_has_a_new_edition(week):
+    key = f"week-{week}"
+    assert load_quiz_bank(OLD_BANK).quiz(key).edition != load_quiz_bank().quiz(key).edition
+
+
+def test_an_answer_file_for_the_old_bank_is_refused_naming_the_replaced_questions(tmp_path, answers):
+    old = load_quiz_bank(OLD_BANK).quiz("week-2")
+    data = {"format": ANSWER_FORMAT, "version": ANSWER_VERSION, "quiz": "week-2", "edition": old.edition,
+            "trainee_id": "T1", "name": "", "answers": {q.id: q.answer for q in old.questions}}
+    path = answers / "quiz-week-2-T1.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    scores = write_sheet(tmp_path / "scores.csv", [row("T1", quizzes=(10, None, 10, 10, 10, 10))])
+    r = run("grade", scores, "--answers", answers, "-o", tmp_path / "results.csv")     # the shipped bank
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert f"Error: {path}: edition: answers are for edition {old.edition} of week-2" in r.stderr
+    # Questions whose meaning changed got new ids: the message names the ones the file answered.
+    listed = re.search(r"changed; (.*?) no longer in the quiz", r.stderr).group(1).split(", ")
+    new_ids = {q.id for q in load_quiz_bank().quiz("week-2").questions}
+    assert set(listed) == {q.id for q in old.questions} - new_ids
+    assert "w2-who-implements" in listed and "w2-governance-structure" not in listed
+    assert "answer the current quiz" in r.stderr
+    assert not (tmp_path / "results.csv").exists()

@@ -46,6 +46,22 @@ def test_validate_bank_command_fails_the_old_bank_and_names_question_and_rule():
     assert "Flaw: week-2: w2-administrative-data: absolute-word: " in r.output
 
 
+# --- The bank as shipped: clean, with every objective tested --------------------------------------
+
+def test_the_shipped_bank_passes_the_linter():
+    lint = lint_bank(load_quiz_bank(), load_objectives())
+    assert [str(f) for f in lint.flaws] == [], "\n".join(lint.summary())
+    assert lint.uncovered == ()
+    for week, mix in lint.levels.items():
+        assert mix.get("understanding", 0) + mix.get("application", 0) >= 5, (week, mix)
+
+
+def test_validate_bank_command_passes_the_shipped_bank():
+    r = run("validate-bank")
+    assert r.exit_code == 0, r.output
+    assert r.output.rstrip().endswith("60 questions, no flaws found")
+
+
 # --- Each rule on a small made-up bank: a clean bank passes, one change trips exactly that rule ------
 
 OBJECTIVES = {"foundations": (Objective("foundations-a", "foundations", "A"),
@@ -91,7 +107,17 @@ BROKEN = {
     "objective-missing": swap(7, objective=None),
     "objective-not-covered": [question(i, q.answer, objective="foundations-a") for i, q in enumerate(CLEAN)],
     "key-position": [question(i, "a") for i in range(8)],
+    # Every key is the second-longest option: a trainee who learns that trick scores 100 %.
+    "length-rank": [question(i, q.answer, options={k: t + ("xx" if k == next(o for o in "abcd" if o != q.answer)
+                                                         else "x" if k == q.answer else "")
+                                                    for k, t in q.options.items()})
+                    for i, q in enumerate(CLEAN)],
 }
+
+
+def test_a_bank_keyed_on_one_length_rank_is_caught():
+    lint = lint_bank(bank(*BROKEN["length-rank"]), OBJECTIVES)
+    assert lint.rank_pick_scores[1] == 8 and "length rank 2" in flaws_of(lint, "length-rank")[0].message
 
 
 def test_every_rule_has_a_broken_bank():
@@ -104,7 +130,7 @@ def test_each_broken_bank_trips_its_rule_naming_the_question():
         assert {f.rule for f in lint.flaws} >= {rule}, rule
         changed = {q.id for q, c in zip(questions, CLEAN) if q != c}
         named = {f.question for f in flaws_of(lint, rule)} | {None}
-        if rule not in ("level-mix", "objective-not-covered", "key-position"):
+        if rule not in ("level-mix", "objective-not-covered", "key-position", "length-rank"):
             assert named & changed, (rule, lint.flaws)
 
 
