@@ -37,6 +37,10 @@ def on_post_page_macros(env):
     if cited and not sources_listed[0]:
         raise ValueError(f"{env.page.file.src_uri}: it cites sources (source() or a checklist) but lists none: "
                          "add a '## Sources' section with {{ page_sources() }}")
+    # Every activity page ends with its next step, so pages follow course.yml without being edited.
+    uri = env.page.file.src_uri if env.page else ""
+    if any(a.page == uri for a in env.variables["course"].activities()):
+        env.markdown += "\n\n" + env.macros["next_step"]() + "\n"
 
 
 def cite(citation: Citation) -> str:
@@ -517,10 +521,3 @@ def define_env(env):
                 f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
                 # quiz.js only where there is a quiz: other pages stay lighter on a weak connection
                 f'<script src="{link("assets/javascripts/quiz.js")}"></script>\n')
-
-
-def on_post_page_macros(env):
-    """Every activity page ends with its next step, so pages follow course.yml without being edited."""
-    uri = env.page.file.src_uri if env.page else ""
-    if any(a.page == uri for a in env.variables["course"].activities()):
-        env.markdown += "\n\n" + env.macros["next_step"]() + "\n"
