@@ -8,6 +8,7 @@ from html import escape
 
 from course.case_studies import load_case_studies
 from course.checklists import load_checklists
+from course.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX
 from course.definition import load_course
 from course.glossary import load_glossary
 from course.objectives import load_objectives
@@ -56,6 +57,9 @@ def define_env(env):
         loader.cache_clear()
     course = load_course()
     env.variables["course"] = course
+    # The course file's format and the storage key prefix, as course-file.js reads them from the page data.
+    env.variables["course_file_format"] = {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION,
+                                           "prefix": STORAGE_PREFIX}
     used_ids: dict[str, int] = {}
     quiz_mode = str((env.conf.get("extra") or {}).get("quiz_mode") or "practice")
     if quiz_mode not in QUIZ_MODES:
@@ -180,6 +184,34 @@ def define_env(env):
             then = f"{where}: [{nxt.title}]({link(nxt.page)}), {hours}."
         return (f'<div class="course-next-step" data-activity="{here.id}" markdown>\n\n'
                 f'## Your next step\n\n{finish}{then}\n\n</div>\n')
+
+    @env.macro
+    def my_course_file() -> str:
+        """Save, load and forget the trainee's work (course-file.js); every message is written by the script."""
+        return (
+            '<div class="course-file">'
+            '<p><button type="button" class="md-button md-button--primary course-file__save">'
+            'Save my work to a file</button></p>'
+            '<p><label for="course-file-input" class="course-file__label">Load my work from a file</label> '
+            '<input type="file" id="course-file-input" class="course-file__input" accept=".json,application/json"></p>'
+            '<div class="course-file__confirm" hidden>'
+            '<p class="course-file__question" tabindex="-1"><strong>Replace the work in this browser with the '
+            'file?</strong> This is what would change:</p>'
+            '<ul class="course-file__changes"></ul>'
+            '<p><button type="button" class="md-button md-button--primary course-file__replace">'
+            'Replace my work with the file</button> '
+            '<button type="button" class="md-button course-file__cancel">Keep my work as it is</button></p></div>'
+            '<p><button type="button" class="md-button course-file__forget">Forget me on this computer</button></p>'
+            '<div class="course-file__forget-confirm" hidden>'
+            '<p class="course-file__forget-question" tabindex="-1"><strong>Remove all your work for this course '
+            'from this browser?</strong> This removes your progress, ticks, quiz answers, Trainee ID and name, '
+            'for every edition of the course. Save your work to a file first if you want to keep it.</p>'
+            '<p><button type="button" class="md-button md-button--primary course-file__forget-yes">'
+            'Yes, forget me</button> '
+            '<button type="button" class="md-button course-file__forget-no">Cancel</button></p></div>'
+            '<p class="course-file__status" role="status" aria-live="polite"></p></div>\n'
+            # course-file.js only where its controls are: other pages stay lighter
+            f'<script src="{link("assets/javascripts/course-file.js")}"></script>\n')
 
     @env.macro
     def progress_overview() -> str:
@@ -494,10 +526,22 @@ def define_env(env):
         # The form's main action is its submit button (Enter in a field runs it too): check, or hand in.
         check = ('<button type="submit" class="md-button md-button--primary course-quiz__check">'
                  'Check my answers</button>') if practice else ""
-        how = ("When you are ready, press <strong>Check my answers</strong> to see which answers are right, "
-               "with an explanation. " if practice else "")
+        a = course.assessment
+        marked = (f"Your tutor marks the file you hand in: {fmt(a.points_per_correct)} points for each correct answer, "
+                  f"{fmt(a.quiz_max)} for the quiz, {fmt(a.quizzes_max)} for the {a.quiz_count} quizzes. "
+                  "A quiz handed in counts as completed, even with no correct answer; an unanswered question "
+                  "scores nothing.")
+        if practice:
+            mode = ('<p class="course-quiz__mode"><strong>Practice edition.</strong> '
+                    'Pressing <strong>Check my answers</strong> is practice: it shows which answers are right, '
+                    'with an explanation. If you then download your answers, the file says that you checked '
+                    f'them first, and your tutor may see it. {marked}</p>')
+        else:
+            mode = ('<p class="course-quiz__mode"><strong>Graded edition.</strong> '
+                    f'This site does not show the right answers. {marked} Your tutor tells you your score.</p>')
         intro = (f'<div class="course-quiz__intro"><p>{len(quiz.questions)} questions. Choose one answer for each. '
-                 f'{how}Your answers are kept in this browser, on this device, until you clear them.</p>'
+                 'Your answers are kept in this browser, on this device, until you clear them.</p>'
+                 f'{mode}'
                  '<p>To hand in the quiz, enter your Trainee ID, press <strong>Download my answers</strong> and send '
                  f'the file it saves (<code>quiz-{key}-&lt;your ID&gt;.json</code>) to your tutor, as your tutor '
                  'asked: by e-mail, on a USB stick or in a shared folder.</p></div>')
@@ -512,6 +556,11 @@ def define_env(env):
                    f'<button type="{"button" if practice else "submit"}" class="md-button course-quiz__download">'
                    'Download my answers</button>'
                    '<button type="button" class="md-button course-quiz__clear">Clear my answers</button></div>'
+                   '<div class="course-quiz__unanswered" hidden>'
+                   '<p class="course-quiz__unanswered-text" tabindex="-1"></p>'
+                   '<p><button type="button" class="md-button course-quiz__download-anyway">Download anyway</button> '
+                   '<button type="button" class="md-button course-quiz__answer-first">Answer them first</button></p>'
+                   '</div>'
                    '<p class="course-quiz__status" role="status" aria-live="polite"></p>')
         payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         return (f"# Quiz {quiz.week}: {quiz.title}\n\n"

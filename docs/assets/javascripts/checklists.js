@@ -28,6 +28,11 @@
         document.dispatchEvent(new CustomEvent("course:progress"));
       });
     });
+    // Loading a course file or "Forget me" changed the stored ticks under this page: show them.
+    document.addEventListener("course:reload", function () {
+      boxes.forEach(function (box) { if (store) box.checked = store.getItem(key(box)) === "1"; });
+      report();
+    });
     clear.addEventListener("click", function () {
       boxes.forEach(function (box) {
         box.checked = false;
