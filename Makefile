@@ -21,11 +21,14 @@ $(NODE_STAMP): package-lock.json
 	touch $(NODE_STAMP)
 NODE_TOOLS := $(if $(shell command -v npm),$(NODE_STAMP))
 
-# site/ for any static server, and course-site.zip of it for a USB stick
+SITE_DIR ?= site
+SITE_ZIP ?= course-site.zip
+
+# site/ for any static server, and course-site.zip of it for a USB stick (tests build elsewhere)
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
-	$(BIN)/python -m editions.usb_zip site course-site.zip
-	@echo "Built site/ and course-site.zip"
+	$(BIN)/mkdocs build --strict --clean -d $(abspath $(SITE_DIR))
+	$(BIN)/python -m editions.usb_zip $(SITE_DIR) $(SITE_ZIP)
+	@echo "Built $(SITE_DIR) and $(SITE_ZIP)"
 
 # The ZIM for Kiwix (Android, iPhone, desktop) from a built site; SITE names another language's build.
 SITE ?= site

@@ -17,10 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course.definition import load_course  # noqa: E402
-from course.gradebook import RESULTS_ENCODING, graded, write_results  # noqa: E402
-from course.output import atomic_file  # noqa: E402
-from course.scoresheet import sheet_columns  # noqa: E402
+from course.content.definition import load_course  # noqa: E402
+from course.grading.gradebook import graded  # noqa: E402
+from course.grading.scoresheet import sheet_columns  # noqa: E402
+from course.publishing.files import atomic_file  # noqa: E402
+from course.publishing.results import RESULTS_ENCODING, write_results  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 TIME_BUDGET = 3.0           # grading time / csv.DictReader reading time, at the largest size

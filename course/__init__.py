@@ -1,6 +1,8 @@
-"""Developing Labour Migration Policy: the course's data, rules and the tutor's grader."""
+"""Developing Labour Migration Policy: the course's data (content), the tutor's grader (grading) and
+what it writes (publishing); `course.cli` is the command line over the three."""
 
-from .definition import Course, load_course
+from .content import CourseContent, load
+from .content.definition import Course, load_course
 from .errors import CourseDataError, CourseError
 
-__all__ = ["Course", "CourseDataError", "CourseError", "load_course"]
+__all__ = ["Course", "CourseContent", "CourseDataError", "CourseError", "load", "load_course"]

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
-from .certificates import write_certificates
-from .definition import load_course
+from .content import load, shared_root
+from .content.banklint import lint_bank
+from .content.quizzes import load_quiz_bank
 from .errors import CourseError
-from .gradebook import RESULTS_ENCODING, Tally, check, graded, load_answers, write_results
-from .output import atomic_file
-from .banklint import lint_bank
-from .objectives import load_objectives
-from .quizzes import QUIZZES, load_quiz_bank
-from .report import CERTIFICATE_LABELS, render_report
+from .grading.gradebook import check, graded, load_answers
+from .publishing.certificates import write_certificates
+from .publishing.files import atomic_file
+from .publishing.report import CERTIFICATE_LABELS, render_report
+from .publishing.results import RESULTS_ENCODING, Tally, write_results
 
 
 def _fail(exc: CourseError) -> None:
@@ -41,7 +41,7 @@ def _user_errors():
 # Options shared by every grading command, defined once.
 def grading_options(command):
     command = click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
-                           default=QUIZZES, hidden=True, envvar="COURSE_QUIZZES",
+                           hidden=True, envvar="COURSE_QUIZZES",
                            help="The quiz bank to score answer files against (default: the course's quizzes/).")(command)
     command = click.option("--answers", "answers_dir", metavar="DIR",
                            type=click.Path(file_okay=False, path_type=Path),
@@ -56,9 +56,20 @@ def _not_the_input(scores: Path, output: Path) -> None:
             raise CourseError(f"{output}: is the score sheet itself; the grader never overwrites its input")
 
 
-def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path):
-    course = load_course()
-    return course, graded(scores, course, load_answers(answers_dir, course, quiz_dir))
+def _course_and_answers(answers_dir: Path | None, quiz_dir: Path | None):
+    """The course definition and the scored answer files (None without --answers)."""
+    content = load()
+    bank = content.quiz_bank
+    if quiz_dir is not None and answers_dir is not None:
+        if not quiz_dir.is_dir() or not any(quiz_dir.glob("week-*.yml")):
+            raise CourseError(f"{quiz_dir}: no quiz bank (quizzes/week-N.yml) to score the answer files against")
+        bank = load_quiz_bank(quiz_dir, content.course, content.sources)
+    return content.course, load_answers(answers_dir, content.course, bank)
+
+
+def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None):
+    course, answers = _course_and_answers(answers_dir, quiz_dir)
+    return course, graded(scores, course, answers)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,7 +85,7 @@ def info():
     Example: course info
     """
     try:
-        course = load_course()
+        course = load().course
     except CourseError as exc:
         _fail(exc)
     a, r = course.assessment, course.certificates
@@ -186,13 +197,13 @@ def validate(scores, answers_dir, quiz_dir):
     Example: course validate scores.csv --answers answers/
     """
     with _user_errors():
-        course = load_course()
-        count = check(scores, course, load_answers(answers_dir, course, quiz_dir))
+        course, answers = _course_and_answers(answers_dir, quiz_dir)
+        count = check(scores, course, answers)
     click.echo(f"OK: {scores}: {count} trainees, no problems found")
 
 
 @main.command("validate-bank")
-@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path), default=QUIZZES,
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
               help="The quiz bank folder to check (default: the course's quizzes/).")
 def validate_bank(quiz_dir):
     """Check the quiz bank for flaws a trainee could use to guess the key; print its figures.
@@ -202,8 +213,11 @@ def validate_bank(quiz_dir):
 
     Example: course validate-bank
     """
+    quiz_dir = quiz_dir or shared_root() / "quizzes"
     with _user_errors():
-        lint = lint_bank(load_quiz_bank(quiz_dir), load_objectives())
+        content = load()
+        bank = load_quiz_bank(quiz_dir, content.course, content.sources, content.objectives)
+        lint = lint_bank(bank, content.objectives)
     for line in lint.summary():
         click.echo(line)
     for flaw in lint.flaws:

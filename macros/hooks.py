@@ -1,5 +1,8 @@
 """MkDocs hooks: mount quizzes/ and case_studies/ into the site, so each lives once, outside docs/;
-build the week-by-week navigation from course.yml; hand every page the course data its scripts share."""
+build the week-by-week navigation from course.yml; hand every page the course data its scripts share.
+
+Their content is validated with the rest of the course when the macros load it (macros/main.py).
+"""
 
 from __future__ import annotations
 
@@ -19,10 +22,10 @@ _ITEM = re.compile(r'data-item="([^"]+)"')
 _QUIZ = re.compile(r'class="course-quiz" data-quiz="([^"]+)" data-edition="([^"]+)"')
 _QUESTION = re.compile(r'class="course-quiz__question"')
 _page_parts: dict[str, dict] = {}
+_loaded: dict[str, object] = {}        # the course definition, read once per build in on_config
 
 
 def on_files(files, config):
-    _check_case_studies()
     for path in sorted((ROOT / "case_studies").glob("*.md")):
         files.append(File.generated(config, f"case-studies/{path.name}", abs_src_path=str(path)))
     for path in sorted((ROOT / "quizzes").glob("week-*.yml")):
@@ -32,20 +35,12 @@ def on_files(files, config):
     return files
 
 
-def _check_case_studies():
-    """Invalid case-study front matter fails the build, naming the file and the field."""
-    from course.case_studies import load_case_studies
-    from course.errors import CourseDataError
-
-    load_case_studies.cache_clear()
-    try:
-        load_case_studies(ROOT / "case_studies")
-    except CourseDataError as exc:
-        raise PluginError("Invalid case-study front matter:\n" + "\n".join(exc.problems)) from None
-
-
 def _course():
-    from course.definition import load_course
+    return _loaded["course"]
+
+
+def _read_course():
+    from course.content.definition import load_course
     from course.errors import CourseDataError
 
     try:
@@ -76,7 +71,7 @@ def week_sections(course) -> list[dict]:
 
 def on_config(config):
     _page_parts.clear()
-    course = _course()
+    course = _loaded["course"] = _read_course()
     rest = list(config.nav or [])
     # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
     config.nav = rest[:1] + week_sections(course) + rest[1:]
@@ -126,7 +121,7 @@ def on_page_content(html, page, config, files):
 
 def course_data(course, config, page) -> dict:
     """What storage.js, progress.js and the course file read: one definition, handed over as data."""
-    from course.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX
+    from course.content.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX
 
     activity_of = {a.page: a.id for a in course.activities() if a.page}
     weeks = []

@@ -9,6 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis keeps no example database in the checkout (tests write only to tmp dirs), and no deadline:
+settings.register_profile("no-database", database=None, deadline=None)   # shared, loaded machines
+settings.load_profile("no-database")
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "course", "macros", "quizzes", "case_studies")

@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString
 from sentencex import segment
 
-from course.sources import documents
+from course.content.sources import documents
 
 # Not running prose: code, tables, quotations set apart (a source's words, kept verbatim), interactive
 # parts (checklists, quizzes), data-driven tools, source lines and lists, the module's week/time line,

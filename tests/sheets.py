@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from course.cli import main
-from course.definition import load_course
-from course.scoresheet import sheet_columns
+from course.content.definition import load_course
+from course.grading.scoresheet import sheet_columns
 
 COURSE = load_course()
 HEADER = sheet_columns(COURSE)

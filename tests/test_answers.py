@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from course.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
+from course.content import load
+from course.content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
 from sheets import FIXTURE_QUIZZES, FIXTURES, results, row, run, write_sheet
 
 BANK = load_quiz_bank(FIXTURE_QUIZZES)
@@ -117,7 +118,7 @@ OLD_BANK = FIXTURES / "bank-before-issue-14"
 @pytest.mark.parametrize("week", range(1, 7))
 def test_every_rewritten_quiz_has_a_new_edition(week):
     key = f"week-{week}"
-    assert load_quiz_bank(OLD_BANK).quiz(key).edition != load_quiz_bank().quiz(key).edition
+    assert load_quiz_bank(OLD_BANK).quiz(key).edition != load().quiz_bank.quiz(key).edition
 
 
 def test_an_answer_file_for_the_old_bank_is_refused_naming_the_replaced_questions(tmp_path, answers):
@@ -132,7 +133,7 @@ def test_an_answer_file_for_the_old_bank_is_refused_naming_the_replaced_question
     assert f"Error: {path}: edition: answers are for edition {old.edition} of week-2" in r.stderr
     # Questions whose meaning changed got new ids: the message names the ones the file answered.
     listed = re.search(r"changed; (.*?) no longer in the quiz", r.stderr).group(1).split(", ")
-    new_ids = {q.id for q in load_quiz_bank().quiz("week-2").questions}
+    new_ids = {q.id for q in load().quiz_bank.quiz("week-2").questions}
     assert set(listed) == {q.id for q in old.questions} - new_ids
     assert "w2-who-implements" in listed and "w2-governance-structure" not in listed
     assert "answer the current quiz" in r.stderr

@@ -56,7 +56,7 @@ def test_undefined_macro_variable_fails_the_build(project, tmp_path):
 
 
 def test_invalid_course_data_fails_the_build_naming_file_and_field(project, tmp_path):
-    path = project / "course" / "checklists" / "step-1-parameters.yml"
+    path = project / "course" / "content" / "checklists" / "step-1-parameters.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["source"]["document"] = "999"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
@@ -65,7 +65,7 @@ def test_invalid_course_data_fails_the_build_naming_file_and_field(project, tmp_
 
 
 def test_a_threshold_changed_in_course_data_changes_the_pages(project, tmp_path):
-    path = project / "course" / "course.yml"
+    path = project / "course" / "content" / "course.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["certificates"]["achievement"]["min_points"] = 65
     data["certificates"]["participation"]["min_items"] = 6
@@ -85,9 +85,10 @@ def test_shipped_pages_show_the_course_data(site):
 
 
 def test_make_site_writes_the_site_and_one_zip(tmp_path):
-    result = subprocess.run(["make", "-C", str(ROOT), "site"], capture_output=True, text=True)
+    archive = tmp_path / "course-site.zip"
+    result = subprocess.run(["make", "-C", str(ROOT), "site", f"SITE_DIR={tmp_path / 'site'}", f"SITE_ZIP={archive}"],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    archive = ROOT / "course-site.zip"
     with zipfile.ZipFile(archive) as z:
         names = z.namelist()
     assert "site/index.html" in names and "site/search/search_index.js" in names

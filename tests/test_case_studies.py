@@ -9,12 +9,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, BuildError, build_site, copy_project, source_lines
-from course.case_studies import load_case_studies, load_case_study
-from course.definition import load_course
+from course.content import load
+from course.content.case_studies import load_case_studies, load_case_study
+from course.content.rubrics import load_rubrics
+from course.content.definition import load_course
 from course.errors import CourseDataError
-from course.rubrics import load_rubrics
 
 COURSE = load_course()
+CONTENT = load()
 
 VALID = """---
 country: Testland
@@ -49,7 +51,7 @@ def text_of(soup: BeautifulSoup) -> str:
 # --- front matter -------------------------------------------------------------------------------
 
 def test_the_three_case_studies_load_with_their_steps():
-    studies = {s.name: s for s in load_case_studies()}
+    studies = {s.name: s for s in CONTENT.case_studies}
     assert set(studies) == {"sri-lanka", "nigeria", "seychelles"}
     assert studies["sri-lanka"].years == (2008, 2009)
     assert studies["seychelles"].years == (2018,)
@@ -91,7 +93,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
     write(tmp_path, VALID.replace("years: [2010]\n", ""), "a.md")
     write(tmp_path, VALID.replace("{number: 1,", "{number: 9,"), "b.md")
     with pytest.raises(CourseDataError) as info:
-        load_case_studies.__wrapped__(tmp_path)
+        load_case_studies(tmp_path, COURSE)
     text = "\n".join(info.value.problems)
     assert "a.md: years:" in text and "b.md: steps[0].number:" in text
 
@@ -118,7 +120,7 @@ def comparison_rows(site: Path) -> dict[str, list[str]]:
 
 def test_the_comparison_table_shows_every_step_by_name(site):
     rows = comparison_rows(site)
-    assert rows["Country"] == [s.country for s in load_case_studies()]
+    assert rows["Country"] == [s.country for s in CONTENT.case_studies]
     for step in COURSE.steps:
         assert f"Step {step.number} : {step.name}" in rows or f"Step {step.number}: {step.name}" in rows
 
@@ -132,7 +134,7 @@ def test_the_comparison_table_is_generated_from_the_front_matter(tmp_path):
     text = text.replace("years: [2018]", "years: [2017]")
     page.write_text(text, encoding="utf-8")
     rows = comparison_rows(build_site(tmp_path / "built", project))
-    column = [s.name for s in load_case_studies()].index("seychelles")
+    column = [s.name for s in CONTENT.case_studies].index("seychelles")
     step2 = next(v for k, v in rows.items() if k.startswith("Step 2"))
     step5 = next(v for k, v in rows.items() if k.startswith("Step 5"))
     assert step2[column] == "Edited cell for the test"
@@ -141,7 +143,7 @@ def test_the_comparison_table_is_generated_from_the_front_matter(tmp_path):
 
 
 def test_case_study_pages_have_every_part(site):
-    for study in load_case_studies():
+    for study in CONTENT.case_studies:
         soup = html(site, study.page.replace(".md", ".html"))
         h2 = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup.select("article h2")]
         for part in ("Timeline", "What other countries can learn", "Discussion questions"):
@@ -166,7 +168,7 @@ def test_the_essay_rubric_on_the_page_is_course_yml(site):
 
 
 def test_every_essay_criterion_has_a_descriptor_for_every_band():
-    rubrics = load_rubrics()
+    rubrics = CONTENT.rubrics
     assert [c.id for c in rubrics.essay] == [c.id for c in COURSE.assessment.essay_criteria]
     for c in rubrics.essay:
         assert [b.label for b in c.bands] == ["0–2", "3–4", "5–6", "7–8", "9–10"]
@@ -182,9 +184,9 @@ def test_every_essay_criterion_has_a_descriptor_for_every_band():
 ], ids=["unknown-id", "missing-id", "band-gap", "group-total"])
 def test_rubric_problems_are_reported(tmp_path, edit, message):
     path = tmp_path / "rubrics.yml"
-    path.write_text(edit((ROOT / "course" / "rubrics.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(edit((ROOT / "course" / "content" / "rubrics.yml").read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(CourseDataError) as info:
-        load_rubrics.__wrapped__(path)
+        load_rubrics(path, COURSE)
     assert any(message in p for p in info.value.problems), info.value.problems
 
 
@@ -195,7 +197,7 @@ def test_the_group_work_points_on_the_page_are_course_data(site):
     assert f"up to {top:g} points" in text and f"out of {top:g} points" in text
     total = [" ".join(tr.get_text(" ").split()) for tr in soup.select("article tr")]
     assert f"Total 0 to {top:g}" in total
-    assert sum(c.max_points for c in load_rubrics().group_work) == top
+    assert sum(c.max_points for c in CONTENT.rubrics.group_work) == top
 
 
 def test_every_ramsania_table_is_labelled_fictional(site):
@@ -248,7 +250,7 @@ FACTS = [
 
 
 def _page_for(name: str) -> str:
-    return f"case-studies/{name}.html" if name in {s.name for s in load_case_studies()} else f"{name}.html"
+    return f"case-studies/{name}.html" if name in {s.name for s in CONTENT.case_studies} else f"{name}.html"
 
 
 @pytest.mark.parametrize("page, document, line, fact", FACTS, ids=[f"{p}-{d}-L{n}" for p, d, n, _ in FACTS])
@@ -259,7 +261,7 @@ def test_fact_is_in_the_source_line_and_on_the_page(site, page, document, line, 
 
 
 def test_case_studies_and_modules_link_both_ways(site):
-    studies = load_case_studies()
+    studies = CONTENT.case_studies
     module_pages = [a.page for a in COURSE.activities("module") if a.page]
     for study in studies:
         soup = html(site, f"case-studies/{study.name}.html")

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from course.checklists import load_checklists
-from course.definition import load_course
-from course.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
+from course.content.checklists import load_checklists
+from course.content.definition import load_course
+from course.content.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
 from conftest import build_site, copy_project, source_lines
 
 COURSE = load_course()
@@ -35,7 +35,7 @@ def test_each_assessment_phase_has_its_module_page_and_checklist(site, phase):
     page = COURSE.activity(phase.module).page
     assert page, f"phase {phase.id}: module {phase.module} has no page in course.yml"
     checklist_id = f"assessment-{phase.id}"
-    assert checklist_id in load_checklists(), f"no course/checklists/{checklist_id}.yml"
+    assert checklist_id in load_checklists(), f"no course/content/checklists/{checklist_id}.yml"
     assert checklist_id in checklists_on(soup_of(site, page)), f"{page} does not render {checklist_id}"
 
 
@@ -126,7 +126,7 @@ def test_a_question_added_in_yaml_appears_on_the_page(tmp_path):
     """Change one place: the YAML. The page follows, with no edit to any page."""
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
-    path = project / "course" / "tools" / "questionnaires.yml"
+    path = project / "course" / "content" / "tools" / "questionnaires.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["questionnaires"][0]["questions"].append({"text": "A question added for the test?", "ask": ["Ministry of Labour"]})
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from course.checklists import load_checklists
-from course.definition import load_course
+from course.content.checklists import load_checklists
+from course.content.definition import load_course
 
 COURSE = load_course()
 MODULES = [a for a in COURSE.activities("module") if a.page]

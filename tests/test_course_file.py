@@ -8,16 +8,16 @@ import json
 import pytest
 
 from conftest import OfflinePage, build_site, copy_project
-from course.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX, read_course_file
-from course.definition import load_course
+from course.content import load
+from course.content.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX, read_course_file
 from course.errors import CourseError
-from course.quizzes import load_quiz_bank
 
 pytestmark = pytest.mark.browser
 
-COURSE = load_course()
+CONTENT = load()
+COURSE = CONTENT.course
 EDITION = COURSE.edition.id
-QUIZ = load_quiz_bank().quiz("week-1")
+QUIZ = CONTENT.quiz_bank.quiz("week-1")
 HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">Amara'
 STORED = f"() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_PREFIX}'))" \
          ".map(k => [k, localStorage.getItem(k)]))"

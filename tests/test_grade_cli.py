@@ -236,7 +236,7 @@ def test_python_m_course_works(tmp_path):
 def test_duplicate_check_is_exact_even_when_the_filter_is_full(tmp_path, monkeypatch, places, bits):
     """The first look only says "maybe": with a table of one or four places and a tiny Bloom filter nearly
     every id is a maybe, and the second pass still finds exactly the real duplicates."""
-    from course import scoresheet
+    from course.grading import scoresheet
     monkeypatch.setattr(scoresheet._SeenIds, "PLACES", places)
     monkeypatch.setattr(scoresheet._SeenIds, "BITS", bits)
     rows = [row(f"T{i}") for i in range(30)] + [row("T3"), row("T17"), row("T3")]

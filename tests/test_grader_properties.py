@@ -115,7 +115,7 @@ def test_csv_text_reads_back_as_written(value):
     import csv
     import io
 
-    from course.output import FORMULA_STARTS, csv_text
+    from course.publishing.files import FORMULA_STARTS, csv_text
     line = f"{csv_text(value)},x\r\n"
     [cells] = list(csv.reader(io.StringIO(line, newline="")))
     expected = "'" + value if value.startswith(FORMULA_STARTS) else value
@@ -133,10 +133,11 @@ def test_results_ids_and_names_are_written_as_csv_writer_writes_them(ids_and_nam
     import csv
     import io
 
-    from course.gradebook import Graded, write_results
-    from course.output import FORMULA_STARTS
-    from course.rules import score
-    from course.scoresheet import Trainee
+    from course.grading.gradebook import Graded
+    from course.publishing.results import write_results
+    from course.publishing.files import FORMULA_STARTS
+    from course.grading.rules import score
+    from course.grading.scoresheet import Trainee
     from sheets import COURSE
 
     def written(pairs) -> str:

@@ -8,9 +8,10 @@ import posixpath
 import pytest
 from bs4 import BeautifulSoup
 
-from course.definition import load_course
+from course.content import load
 
-COURSE = load_course()
+CONTENT = load()
+COURSE = CONTENT.course
 ACTIVITIES = [a for a in COURSE.activities() if a.page]
 
 
@@ -121,9 +122,6 @@ def menu_link(page, title: str):
 
 @pytest.mark.browser
 def test_ticks_and_quiz_answers_show_on_home_syllabus_and_in_the_menu(site, offline):
-    from course.checklists import load_checklists
-    from course.quizzes import load_quiz_bank
-
     page = offline.page
     page.goto((site / "index.html").as_uri())
     progress_ready(page)
@@ -134,7 +132,7 @@ def test_ticks_and_quiz_answers_show_on_home_syllabus_and_in_the_menu(site, offl
     # Week 1's module: tick every box of its checklist, read to the end.
     page.goto((site / "modules" / "foundations.html").as_uri())
     progress_ready(page)
-    checklist = load_checklists()["foundations-principles"]
+    checklist = CONTENT.checklists["foundations-principles"]
     for item in checklist.items:
         page.locator(f'[data-checklist="{checklist.id}"] input[data-item="{item.id}"]').first.check()
     page.get_by_role("heading", name="Your next step").scroll_into_view_if_needed()
@@ -144,7 +142,7 @@ def test_ticks_and_quiz_answers_show_on_home_syllabus_and_in_the_menu(site, offl
     assert mark.inner_text().strip() == "✓ (done)" or "(done)" in mark.text_content()
 
     # Quiz 1: half the questions answered is "in progress", in words.
-    quiz = load_quiz_bank().quiz("week-1")
+    quiz = CONTENT.quiz_bank.quiz("week-1")
     page.goto((site / "quizzes" / "week-1.html").as_uri())
     page.locator('.course-quiz__status[data-ready="true"]').wait_for()
     for q in quiz.questions[:5]:

@@ -1,4 +1,4 @@
-"""Module objectives (course/objectives.yml): loaded, validated, and shown on every module page."""
+"""Module objectives (course/content/objectives.yml): loaded, validated, and shown on every module page."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from course.definition import load_course
+from course.content.definition import load_course
 from course.errors import CourseDataError
-from course.objectives import load_objectives
+from course.content.objectives import load_objectives
 
-DATA = Path(__file__).resolve().parent.parent / "course" / "objectives.yml"
+DATA = Path(__file__).resolve().parent.parent / "course" / "content" / "objectives.yml"
 
 
 def test_every_module_lists_its_objectives_with_unique_ids():

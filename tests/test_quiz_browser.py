@@ -6,11 +6,12 @@ import json
 
 import pytest
 
-from course.quizzes import load_quiz_bank, read_answer_file, score_answers
+from course.content import load
+from course.grading.answers import read_answer_file, score_answers
 
 pytestmark = pytest.mark.browser
 
-BANK = load_quiz_bank()
+BANK = load().quiz_bank
 QUIZ = BANK.quiz("week-1")
 
 

@@ -7,9 +7,11 @@ import re
 import pytest
 
 from conftest import source_lines
-from course.quizzes import QUIZZES, load_quiz_bank
+from course.content import load, shared_root
 
-BANK = load_quiz_bank()
+QUIZZES = shared_root() / "quizzes"
+
+BANK = load().quiz_bank
 # "- id: w1-policy-formats   # 001 L261-267; 002 L3236-3237 (…)"
 ID_LINE = re.compile(r"^\s*- id: (\S+)\s*#(.*)$")
 REF = re.compile(r"\b(00\d) L(\d+)(?:-(\d+))?")

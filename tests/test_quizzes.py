@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from course.definition import load_course
+from course.content.definition import load_course
 from course.errors import CourseDataError, CourseError
-from course.quizzes import (ANSWER_FORMAT, ANSWER_VERSION, QUIZZES, load_quiz_bank, read_answer_file,
-                            score_answers)
-from course.sources import documents
+from course.content import load, shared_root
+from course.content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
+from course.grading.answers import read_answer_file, score_answers
+from course.content.sources import documents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 COURSE = load_course()
-BANK = load_quiz_bank()
+BANK = load().quiz_bank
 QUIZZES_LIST = list(BANK.quizzes.values())
 
 
@@ -230,7 +231,7 @@ def test_answers_that_are_not_letters_name_the_file(tmp_path):
 
 
 def test_bank_folder_is_the_one_the_site_mounts():
-    assert QUIZZES == Path(__file__).resolve().parent.parent / "quizzes"
+    assert shared_root() / "quizzes" == Path(__file__).resolve().parent.parent / "quizzes"
 
 
 # --- The built pages: practice and graded -----------------------------------------------------------

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import BuildError, build_site, copy_project
-from course.definition import load_course
-from course.sources import documents, short_place
+from course.content.definition import load_course
+from course.content.sources import documents, short_place
 from reading import reading, reading_pages, table, words
 
 AVERAGE_MAX = 20        # words a sentence, on average over a page (STYLE.md, "The writing")

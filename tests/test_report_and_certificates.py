@@ -7,8 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from course.certificates import verification_code
-from course.output import FOLDER_MARK
+from course.publishing.certificates import verification_code
+from course.publishing.files import FOLDER_MARK
 from sheets import COURSE, FIXTURES, row, run, write_sheet
 
 COHORT_2022 = FIXTURES / "cohort-2022.csv"

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from course.rules import ACHIEVEMENT, NONE, PARTICIPATION, score
-from course.scoresheet import Trainee
+from course.grading.rules import ACHIEVEMENT, NONE, PARTICIPATION, score
+from course.grading.scoresheet import Trainee
 from sheets import COURSE
 
 
@@ -117,7 +117,7 @@ def test_every_reason_is_one_line():
 def test_a_sheet_scorer_remembers_results_but_not_what_differs_between_trainees():
     """One scorer grades a whole sheet and remembers results by the few values they depend on: trainees
     alike in those but different in which quiz is missing, or in their bonus, still get their own result."""
-    from course.rules import scorer
+    from course.grading.rules import scorer
 
     score_one = scorer(COURSE)
     for _ in range(2):              # the second time round, everything comes from what was remembered

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import source_lines
-from course.definition import load_course
+from course.content.definition import load_course
 
 COURSE = load_course()
 

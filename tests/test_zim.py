@@ -129,9 +129,9 @@ def test_pages_open_and_link_to_each_other_in_kiwix(kiwix, kiwix_page):
 
 @pytest.mark.browser
 def test_a_quiz_works_in_kiwix(kiwix, kiwix_page):
-    from course.quizzes import load_quiz_bank
+    from course.content import load
 
-    quiz = load_quiz_bank().quiz("week-1")
+    quiz = load().quiz_bank.quiz("week-1")
     _, home = kiwix
     page = kiwix_page
     page.goto(home.replace("index.html", "quizzes/week-1.html"))

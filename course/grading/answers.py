@@ -1,0 +1,143 @@
+"""Quiz answer files handed in by trainees (`--answers DIR`), scored and merged into the score sheet.
+
+A quiz scored in both places (a number in quiz_N and an answer file) is an error, never a silent
+choice; so is an answer file nobody in the score sheet handed in.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..content.definition import Course
+from ..content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, QuizBank
+from ..errors import CourseError
+from .scoresheet import Problems, Trainee
+
+
+@dataclass(frozen=True)
+class AnswerFile:
+    """What a trainee handed in for one quiz."""
+
+    path: Path
+    quiz: str
+    edition: str
+    trainee_id: str
+    name: str
+    answers: dict[str, str]     # question id -> chosen letter (unanswered questions absent)
+
+
+def read_answer_file(path: Path) -> AnswerFile:
+    """Parse an answer file; anything unreadable is a CourseError naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CourseError(f"{path}: not a quiz answer file ({exc.__class__.__name__}: {exc})") from None
+    if not isinstance(data, dict) or data.get("format") != ANSWER_FORMAT:
+        raise CourseError(f"{path}: not a quiz answer file (no \"format\": \"{ANSWER_FORMAT}\")")
+    if data.get("version") != ANSWER_VERSION:
+        raise CourseError(f"{path}: answer file version {data.get('version')!r} is not supported "
+                          f"(expected {ANSWER_VERSION})")
+    problems = []
+    for field in ("quiz", "edition", "trainee_id"):
+        if not isinstance(data.get(field), str) or not data[field].strip():
+            problems.append(f"{path}: {field}: is missing")
+    answers = data.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
+        problems.append(f"{path}: answers: must map question ids to letters")
+    if problems:
+        raise CourseError(problems)
+    return AnswerFile(path, data["quiz"].strip(), data["edition"].strip(), data["trainee_id"].strip(),
+                      str(data.get("name") or "").strip(), dict(answers))
+
+
+def score_answers(answer_file: AnswerFile, bank: QuizBank) -> int:
+    """Number of correct answers; an unknown quiz, another edition or a stray answer is a CourseError."""
+    path = answer_file.path
+    if answer_file.quiz not in bank.quizzes:
+        raise CourseError(f"{path}: quiz: unknown quiz {answer_file.quiz!r} (known: {', '.join(bank.quizzes)})")
+    quiz = bank.quiz(answer_file.quiz)
+    questions = {q.id: q for q in quiz.questions}
+    if answer_file.edition != quiz.edition:
+        gone = sorted(set(answer_file.answers) - set(questions))
+        retired = f"; {', '.join(gone)} no longer in the quiz" if gone else ""
+        raise CourseError(f"{path}: edition: answers are for edition {answer_file.edition} of {quiz.key}, "
+                          f"but the quiz bank is edition {quiz.edition} (the questions were changed{retired}); "
+                          f"ask the trainee to answer the current quiz and hand in the new file")
+    problems = []
+    for qid, letter in answer_file.answers.items():
+        if qid not in questions:
+            problems.append(f"{path}: answers.{qid}: no such question in {quiz.key}")
+        elif letter not in questions[qid].options:
+            problems.append(f"{path}: answers.{qid}: {letter!r} is not one of the options")
+    if problems:
+        raise CourseError(problems)
+    return sum(1 for qid, letter in answer_file.answers.items() if questions[qid].answer == letter)
+
+
+@dataclass(frozen=True)
+class ScoredAnswers:
+    path: Path
+    quiz_number: int            # the N of quiz_N
+    correct: int
+
+
+class AnswerFiles:
+    """Every answer file in a folder, scored: (trainee_id, quiz number) -> ScoredAnswers."""
+
+    def __init__(self, folder: Path, course: Course, bank: QuizBank):
+        self.folder = Path(folder)
+        self.scored: dict[tuple[str, int], ScoredAnswers] = {}
+        problems: list[str] = []
+        if not self.folder.is_dir():
+            raise CourseError(f"{self.folder}: the answers folder does not exist")
+        numbers = _quiz_numbers(course, bank)
+        for path in sorted(p for p in self.folder.rglob("*") if p.is_file() and not _hidden(p, self.folder)):
+            try:
+                answer_file = read_answer_file(path)
+                correct = score_answers(answer_file, bank)
+            except CourseError as exc:
+                problems.extend(exc.problems)
+                continue
+            if answer_file.quiz not in numbers:
+                problems.append(f"{path}: quiz: {answer_file.quiz} is not one of the course's graded quizzes")
+                continue
+            key = (answer_file.trainee_id, numbers[answer_file.quiz])
+            if key in self.scored:
+                problems.append(f"{path}: quiz: trainee {answer_file.trainee_id!r} already handed in "
+                                f"{answer_file.quiz} in {self.scored[key].path}; keep one file")
+                continue
+            self.scored[key] = ScoredAnswers(path, key[1], correct)
+        if problems:
+            raise CourseError(problems)
+
+    def merge(self, trainees: Iterable[Trainee], scores_file: Path, problems: Problems) -> Iterator[Trainee]:
+        """Fill each trainee's blank quiz_N from their answer files; unused files are problems at the end."""
+        for trainee in trainees:
+            quizzes = list(trainee.quizzes)
+            changed = False
+            for n in range(1, len(quizzes) + 1):
+                found = self.scored.pop((trainee.trainee_id, n), None)
+                if found is None:
+                    continue
+                if quizzes[n - 1] is not None:
+                    problems.add(scores_file, trainee.row, f"quiz_{n}",
+                                 f"scored in the sheet ({quizzes[n - 1]}) and in the answer file {found.path}; "
+                                 "clear the cell or remove the file")
+                else:
+                    quizzes[n - 1], changed = found.correct, True
+            yield trainee._replace(quizzes=tuple(quizzes)) if changed else trainee
+        for (trainee_id, _), found in sorted(self.scored.items(), key=lambda kv: str(kv[1].path)):
+            problems.add(found.path, 0, "trainee_id", f"no valid row for trainee {trainee_id!r} in {scores_file}")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _quiz_numbers(course: Course, bank: QuizBank) -> dict[str, int]:
+    """Quiz key ("week-2") -> N of its quiz_N column: the quizzes in course order."""
+    weeks = [course.week_of(a.id).number for a in course.activities("quiz")]
+    return {key: weeks.index(quiz.week) + 1 for key, quiz in bank.quizzes.items() if quiz.week in weeks}

@@ -1,0 +1,1 @@
+"""What the grader writes: results, the cohort report, certificates; atomic file writing."""
