@@ -29,8 +29,8 @@ class CourseFile:
     items: dict[str, str]
 
 
-def read_course_file(path: Path) -> CourseFile:
-    """Parse a course file; anything unreadable is a CourseError naming the file and the field."""
+def read_course_file(path: Path, edition: str | None = None) -> CourseFile:
+    """Parse a course file (of `edition`, when given); anything unreadable is a CourseError naming the file and the field."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -43,6 +43,8 @@ def read_course_file(path: Path) -> CourseFile:
     items = data.get("items")
     if not isinstance(data.get("edition"), str) or not data["edition"]:
         raise CourseError(f"{path}: edition: is missing")
+    if edition is not None and data["edition"] != edition:
+        raise CourseError(f"{path}: edition: the file is from edition {data['edition']}, not {edition}")
     if not isinstance(items, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in items.items()):
         raise CourseError(f"{path}: items: must map key names to text")
     return CourseFile(path, data["edition"], str(data.get("saved_at") or ""), dict(items))

@@ -127,7 +127,8 @@
     var undone = false;     // unmarked by hand: reaching the end again must not mark it back
     function show(message) {
       var finished = !!store.getItem(finishedName(id));
-      button.setAttribute("aria-pressed", finished ? "true" : "false");
+      // The label says what pressing does, so a press never does the opposite of what it reads.
+      button.textContent = finished ? "Mark as not finished" : "I have finished this";
       status.textContent = message || (finished ? "You have finished this activity." : "Not finished yet.");
     }
     button.addEventListener("click", function () {
