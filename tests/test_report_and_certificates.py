@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course.publishing.certificates import verification_code
-from course.publishing.files import FOLDER_MARK
+from course.publishing.files import MANIFEST
 from sheets import COURSE, FIXTURES, row, run, write_sheet
 
 COHORT_2022 = FIXTURES / "cohort-2022.csv"
@@ -68,7 +68,7 @@ def test_report_preserves_accented_names_and_escapes_markup(tmp_path):
                                                    row("T2", name="<script>alert(1)</script> & Co")],
                          encoding="cp1252")
     out = tmp_path / "report.html"
-    assert run("report", scores, "-o", out).exit_code == 0
+    assert run("report", scores, "-o", out, "--encoding", "cp1252").exit_code == 0
     data = out.read_bytes()
     assert "Zoë Ouédraogo-Kéïta".encode("utf-8") in data
     assert b"<script>" not in data and b"&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in data
@@ -90,7 +90,7 @@ def test_certificates_for_eligible_trainees_only(tmp_path):
     assert r.exit_code == 0, r.stderr
     files = sorted(p.name for p in out.iterdir())
     code_a, code_p = verification_code(COURSE, "A1"), verification_code(COURSE, "P/2")
-    assert files == sorted([FOLDER_MARK, "index.html", f"A1-{code_a}.html", f"P_2-{code_p}.html"])
+    assert files == sorted([MANIFEST, "index.html", f"A1-{code_a}.html", f"P_2-{code_p}.html"])
     assert re.fullmatch(r"[0-9a-f]{10}", code_a)
     a = (out / f"A1-{code_a}.html").read_bytes()
     assert "Zoë Ouédraogo-Kéïta".encode() in a and b"Certificate of Achievement" in a and code_a.encode() in a
