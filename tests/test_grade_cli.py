@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-
-from sheets import COURSE, FIXTURES, HEADER, results, row, run, sheet_text, write_sheet
+from sheets import FIXTURES, HEADER, results, row, run, sheet_text, write_sheet
 
 NAMES = ["Amélie Rakotomalala", "João Gonçalves", "Zoë Ouédraogo-Kéïta", "Łucja Nowak"]
 RESULT_HEADER = ("trainee_id,name,quiz_points,group_work_points,essay_points,completed_items,bonus_applied,"

@@ -10,10 +10,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+from sheets import FIXTURE_QUIZZES, HEADER, results, row, run, sheet_text, write_sheet
 
 from course.content.quizzes import ANSWER_FORMAT
 from course.publishing.files import MANIFEST
-from sheets import HEADER, FIXTURE_QUIZZES, results, row, run, sheet_text, write_sheet
 
 
 def errors(stderr: str) -> list[str]:

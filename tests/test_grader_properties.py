@@ -14,7 +14,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from sheets import HEADER, results, run, sheet_text
 
 
@@ -162,12 +161,13 @@ def test_ids_and_names_read_back_as_written_formulas_neutralised(ids_and_names):
     import csv
     import io
 
+    from sheets import COURSE
+
     from course.grading.gradebook import Graded
     from course.grading.rules import Rules, decide
     from course.grading.scoresheet import Trainee
     from course.publishing.files import FORMULA_STARTS
     from course.publishing.results import write_results_csv
-    from sheets import COURSE
 
     grades = []
     for i, (tid, name) in enumerate(ids_and_names):

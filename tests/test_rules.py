@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from sheets import COURSE
 
 from course.grading.rules import ACHIEVEMENT, NONE, PARTICIPATION, Rules, decide
 from course.grading.scoresheet import Trainee
-from sheets import COURSE
 
 
 def score(trainee: Trainee, course) -> object:

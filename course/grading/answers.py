@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..content.definition import Course
 from ..content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, QuizBank

@@ -10,6 +10,7 @@ from ..content.definition import Course, EngagementBand
 from .rules import Result
 from .scoresheet import Trainee
 
+
 def percent(count: int, total: int) -> int:
     """A whole percentage, halves rounded up (23 of 42 is 55 %); 0 of nobody is 0."""
     return (200 * count + total) // (2 * total) if total else 0

@@ -6,8 +6,9 @@ has been read, so callers write to a temporary file and keep it only when no pro
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..content.definition import Course
 from ..content.quizzes import QuizBank

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from pathlib import Path
+from typing import NamedTuple
 
 from ..content.definition import Course
 from ..errors import CourseError

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Iterable
 
-from ..content.definition import Course
+from ..content.definition import ACHIEVEMENT, PARTICIPATION, Course
 from ..grading.gradebook import Graded
 from ..grading.numbers import number
 from .files import atomic_folder
-from ..content.definition import ACHIEVEMENT, PARTICIPATION
 
 ISSUED = (ACHIEVEMENT, PARTICIPATION)     # the certificates printed; the labels are course.yml's
 WORDING = {ACHIEVEMENT: "has successfully completed all the assessments of the course",
@@ -43,7 +42,7 @@ h1{font-size:30pt;font-weight:normal;letter-spacing:.04em;margin:0;color:#1f5f99
 
 def verification_code(course: Course, trainee_id: str) -> str:
     """First 10 hex digits of sha256("edition id:trainee id")."""
-    return hashlib.sha256(f"{course.edition.id}:{trainee_id}".encode("utf-8")).hexdigest()[:10]
+    return hashlib.sha256(f"{course.edition.id}:{trainee_id}".encode()).hexdigest()[:10]
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,13 @@ Every chart has a text alternative and the same figures are in a table beside it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
-from typing import Iterable
 
-from ..grading.cohort import Cohort, CohortFigures, percent, two_decimals
 from ..content.definition import ACHIEVEMENT, PARTICIPATION, Course
+from ..grading.cohort import Cohort, CohortFigures, percent, two_decimals
 from ..grading.gradebook import Graded
 from ..grading.numbers import number
-
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;max-width:60rem;

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 from ..grading.gradebook import Graded
 from ..grading.numbers import number
