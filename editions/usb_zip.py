@@ -11,6 +11,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from editions import command
+
 # From file:// Material's search reads search/search_index.js; the JSON copy serves web servers only.
 LEFT_OUT = {"search/search_index.json"}
 
@@ -35,16 +37,7 @@ def write_zip(site: Path, out: Path, top: str = "site") -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
-        return 2
-    site, out = Path(argv[0]), Path(argv[1])
-    if not (site / "index.html").is_file():
-        print(f"Error: {site} is not a built site (no index.html); run `make site` first", file=sys.stderr)
-        return 1
-    write_zip(site, out)
-    print(f"{out}: {out.stat().st_size / 1024 / 1024:.2f} MB")
-    return 0
+    return command(write_zip, "python -m editions.usb_zip SITE_DIR OUT.zip", argv)
 
 
 if __name__ == "__main__":

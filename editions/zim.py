@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from editions import EditionError, command
+
 HERE = Path(__file__).resolve().parent
 ILLUSTRATION = HERE / "illustration-48.png"
 CREATOR = "International Labour Organization (source documents)"
@@ -34,7 +36,7 @@ LEFT_OUT = {"search/search_index.js"}
 DESCRIPTION_LIMIT = 80          # the ZIM metadata rule zimcheck applies to Description
 
 
-class ZimError(Exception):
+class ZimError(EditionError):
     pass
 
 
@@ -85,8 +87,6 @@ def zim_tool(name: str) -> str:
 
 def write_zim(site: Path, out: Path) -> Path:
     """Pack `site` into `out` with zimwriterfs; the ZIM appears only once it is complete."""
-    if not (site / "index.html").is_file():
-        raise ZimError(f"{site} is not a built site (no index.html); run `make site` first")
     meta = metadata_of(site)
     writer = zim_tool("zimwriterfs")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -111,16 +111,7 @@ def write_zim(site: Path, out: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
-        return 2
-    try:
-        out = write_zim(Path(argv[0]), Path(argv[1]))
-    except ZimError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 1
-    print(f"{out}: {out.stat().st_size / 1024 / 1024:.2f} MB")
-    return 0
+    return command(write_zim, "python -m editions.zim SITE_DIR OUT.zim", argv)
 
 
 if __name__ == "__main__":

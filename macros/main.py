@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from course.content import CourseContent, load
+from course.content import CourseContent, load, study_time
 from course.content.definition import Course
 from course.content.exercises import answer_key
 from course.content.sources import Citation
@@ -113,8 +113,47 @@ def module_intro(site: Site, module_id: str) -> str:
     activity = site.course.activity(module_id)
     week = site.course.week_of(module_id)
     hours = f'{fmt(activity.hours)} hour{"s" if activity.hours != 1 else ""}'
-    return (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({site.link('syllabus.md')})\n"
-            "{: .course-module-intro }")
+    intro = (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({site.link('syllabus.md')})\n"
+             "{: .course-module-intro }")
+    return intro + "".join(f"\n\n{source_reading(activity.id, r)}" for r in activity.reading)
+
+
+def source_reading(activity_id: str, r) -> str:
+    """A request to read a chapter of a source, with its length, counted in the activity's time."""
+    minutes = round(r.words / study_time.WORDS_READ_PER_MINUTE / 5) * 5 or 5
+    return (f'<p class="course-reading" data-activity="{activity_id}" data-reading-words="{r.words}">'
+            f"<strong>Read in the source:</strong> {escape(r.citation.document.full)}, "
+            f"{escape(r.citation.where)} ({r.words:,} words, about {minutes} minutes). "
+            f"The study time above includes it.</p>")
+
+
+def study_time_rates(site: Site) -> str:
+    """The rates of the study-time measure, from course/content/study_time.py."""
+    return "\n".join([
+        "| What the page asks | Time it counts |", "|---|---|",
+        f"| Reading: the page and the source chapters it names | {study_time.WORDS_READ_PER_MINUTE} words a minute |",
+        f"| A checklist question, answered for your own country | {fmt(study_time.MINUTES_PER_CHECKLIST_ITEM)} minutes |",
+        f'| A "For your country" or discussion question | {study_time.MINUTES_PER_WORKBOOK_QUESTION} minutes |',
+        f"| An exercise: writing your answer (its words are read as above) | {study_time.MINUTES_PER_EXERCISE} minutes |",
+        f"| A quiz question | {study_time.MINUTES_PER_QUIZ_QUESTION} minutes |",
+        f"| Writing a text to hand in | {study_time.WORDS_WRITTEN_PER_HOUR} words an hour, plus half as long "
+        "again to plan and revise |",
+        "| Tasks the page times itself (group meetings) | the minutes it gives |",
+    ])
+
+
+def study_time_tolerance(site: Site) -> str:
+    return f"{study_time.TOLERANCE:.0%}"
+
+
+def activity_tasks(site: Site, activity_id: str) -> str:
+    """The timed tasks of an activity (group meetings and the like), from course.yml."""
+    tasks = site.course.activity(activity_id).tasks
+    if not tasks:
+        raise ValueError(f"activity_tasks({activity_id!r}): no tasks for it in course.yml")
+    items = "".join(f'<li data-minutes="{t.minutes}">{escape(t.text)}: about {t.minutes} minutes</li>'
+                    for t in tasks)
+    return f'<ul class="course-tasks" data-activity="{activity_id}">{items}</ul>'
 
 
 def objectives(site: Site, module_id: str) -> str:
@@ -420,7 +459,7 @@ def outline(site: Site, name: str) -> str:
     o = site.content.outlines[name]
     out = [o.intro + "\n"] if o.intro else []
     for s in o.sections:
-        out.append(f"### {s.heading}\n")
+        out.append(f"## {s.heading}\n")
         if s.text:
             out.append(s.text + "\n")
         out += [f"- {item}" for item in s.items]
@@ -436,7 +475,7 @@ def swot_grid(site: Site) -> str:
     out.append("")
     names = [s.heading for s in o.sections]
     for p in site.content.principles:
-        out.append(f"### Principle {p.number}: {p.name}\n")
+        out.append(f"## Principle {p.number}: {p.name}\n")
         out.append(f'"{p.text}"\n')
         for pair in (names[:2], names[2:]):
             out.append("| " + " | ".join(pair) + " |\n|" + "---|" * len(pair))
@@ -491,11 +530,13 @@ def quiz_page(site: Site, key: str) -> str:
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return (f"# Quiz {quiz.week}: {quiz.title}\n\n"
             f'<div class="course-quiz" data-quiz="{quiz.key}" data-edition="{quiz.edition}" '
-            f'data-mode="{site.quiz_mode}">{intro}<form class="course-quiz__form" novalidate>{trainee}'
+            f'data-mode="{site.quiz_mode}">{intro}<form class="course-quiz__form" novalidate data-search-exclude>{trainee}'
             f'<ol class="course-quiz__questions">{"".join(items)}</ol>{actions}</form>'
             f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
             # quiz.js only where there is a quiz: other pages stay lighter on a weak connection
-            f'<script src="{site.link("assets/javascripts/quiz.js")}"></script>\n')
+            f'<script src="{site.link("assets/javascripts/quiz.js")}"></script>\n'
+            # scorm.js does nothing unless the page runs inside an LMS (the SCORM package)
+            f'<script src="{site.link("assets/javascripts/scorm.js")}"></script>\n')
 
 
 # --- Practice: exercises and the workbook (course/content/exercises/, workbook.yml, practice.js) ---
@@ -606,7 +647,7 @@ def planning_template(site: Site, template_id: str) -> str:
     out += [f"- **{c.name}**: {c.guidance}" for c in t.columns]
     out += ["", f'<div class="course-template" data-template="{t.id}" markdown>\n', _row(names), rule]
     out += [_row(list(r) + [blank] * (len(names) - len(r))) for r in t.rows]
-    out += ["", "</div>\n", "### A filled-in example (the course's own)\n",
+    out += ["", "</div>\n", "## A filled-in example (the course's own)\n",
             '<div class="course-template-example" markdown>\n', _row(t.example_columns),
             "|" + "---|" * len(t.example_columns)]
     out += [_row(list(r) + [blank] * (len(t.example_columns) - len(r))) for r in t.example]
@@ -615,11 +656,11 @@ def planning_template(site: Site, template_id: str) -> str:
 
 
 MACROS = (score_sheet_columns, score_ranges, exercises, workbook, workbook_page, planning_template,
-          checklist, module_intro, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table,
-          certificate_rules, engagement_bands, glossary, source, page_sources, source_list, case_study_facts,
-          case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases,
-          coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline,
-          swot_grid, quiz_page)
+          checklist, module_intro, study_time_rates, study_time_tolerance, activity_tasks, objectives, step_name,
+          syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source,
+          page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric,
+          rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire,
+          focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
 
 
 def define_env(env):

@@ -109,14 +109,14 @@ def test_focus_group_scripts_render_from_yaml(site):
 def test_outlines_render_from_yaml(site, name):
     outline = load_outline(name)
     block = soup_of(site, f"tools/{name}.md").select_one(f'div.course-tool[data-tool="{name}"]')
-    headings = [h.get_text(strip=True).rstrip("¶") for h in block.select("h3")]
+    headings = [h.get_text(strip=True).rstrip("¶") for h in block.select("h2")]   # h2 after the page's h1
     assert headings == [s.heading for s in outline.sections]
     assert len(block.select("li")) == sum(len(s.items) for s in outline.sections)
 
 
 def test_swot_grid_has_one_grid_per_principle(site):
     block = soup_of(site, "tools/swot-grid.md").select_one('div.course-tool[data-tool="swot-grid"]')
-    assert len(block.select("h3")) == len(load_principles())
+    assert len(block.select("h2")) == len(load_principles())
     quadrants = [s.heading for s in load_outline("swot-grid").sections]
     headers = [th.get_text(strip=True) for th in block.select("thead th")]
     assert headers.count(quadrants[0]) == len(load_principles())

@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parent.parent / "course" / "content"
 def test_real_course_definition_loads():
     course = load_course()
     assert course.hours == 60 and len(course.weeks) == 6
-    assert all(w.hours == 10 for w in course.weeks)
+    assert sum(w.hours for w in course.weeks) == course.hours     # weeks differ: tests/test_study_time.py
     a = course.assessment
     assert (a.quiz_count, a.quiz_questions, a.points_per_correct, a.quizzes_max) == (6, 10, 0.5, 30)
     assert (a.group_work_max, a.essay_max, a.bonus_max, a.item_count, a.base_max) == (30, 40, 10, 8, 100)
@@ -53,7 +53,12 @@ def problems_of(loader, path) -> list[str]:
 @pytest.mark.parametrize("edit, expected", [
     (lambda d: d.pop("hours"), "course.yml: hours: is missing"),
     (lambda d: d.update(hours="sixty"), "course.yml: hours: must be a number, not 'sixty'"),
-    (lambda d: d["weeks"][2]["activities"][0].update(hours=4), "course.yml: weeks: activity hours add up to 61"),
+    (lambda d: d["weeks"][2]["activities"][0].update(hours=d["weeks"][2]["activities"][0]["hours"] + 1),
+     "course.yml: weeks: activity hours add up to 61"),
+    (lambda d: d["weeks"][0]["activities"][1]["reading"][0].update(document="009"),
+     "course.yml: weeks[0].activities[1].reading[0].document: unknown source document '009'"),
+    (lambda d: d["weeks"][0]["activities"][0]["tasks"][0].update(minute=5),
+     "course.yml: weeks[0].activities[0].tasks[0].minute: unknown field"),
     (lambda d: d["weeks"][0]["activities"][1].update(kind="lecture"), "course.yml: weeks[0].activities[1].kind: unknown kind 'lecture'"),
     (lambda d: d["weeks"][1]["activities"][0].update(hour=3), "course.yml: weeks[1].activities[0].hour: unknown field"),
     (lambda d: d["certificates"]["achievement"].update(min_points=120), "course.yml: certificates: need 0 < participation.min_points"),

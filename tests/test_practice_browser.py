@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
+from conftest import ROOT
 
 from course.content.exercises import answer_key
 
@@ -56,9 +63,25 @@ def test_workbook_entry_appears_on_the_workbook_page_and_in_its_download(site, o
     download.value.save_as(saved)
     document = saved.read_text(encoding="utf-8")
     assert "<h3>" + question + "</h3>\n<p>Edited on the workbook page.</p>" in document
+    assert "<h1>My workbook</h1>" in document and "The first draft of my final essay." in document
     assert document.count("<h2>") == page.locator("ol.course-workbook").count()
     assert document.index("Foundations") < document.index("Step 6") < document.index("The way forward")
     assert offline.blocked == [] and offline.errors == []
+    assert nu_html_errors(saved) == []
+
+
+VNU = Path(os.environ.get("VNU_JAR", ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
+
+
+def nu_html_errors(path: Path) -> list[str]:
+    """The Nu Html Checker's errors in a document (the downloaded workbook is one a trainee keeps)."""
+    if shutil.which("java") is None or not VNU.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail("java and vnu.jar are needed to check the downloaded workbook (npm ci)")
+        pytest.skip("vnu.jar or java missing (npm ci; apt-get install -y default-jre-headless)")
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", str(path)],
+                            capture_output=True, text=True)
+    return [m["message"] for m in json.loads(result.stderr)["messages"]]
 
 
 def test_workbook_download_escapes_what_the_trainee_wrote(site, offline, tmp_path):
@@ -118,3 +141,15 @@ def test_printed_template_keeps_room_to_write(site, offline):
     heights = table.locator("tbody td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().height)")
     assert len(heights) == 5 * 8 and min(heights) >= 50     # five empty lines of eight columns, room to write
     assert offline.blocked == [] and offline.errors == []
+
+
+def test_work_loaded_from_a_course_file_shows_at_once(site, offline):
+    """course-file.js announces "course:reload" after it restores work: the boxes show it."""
+    page = offline.page
+    page.goto((site / "workbook.html").as_uri())
+    name = answer_key("workbook", "step-6-country-3")
+    page.evaluate("""n => { window.courseStorage().setItem(n, 'Restored from my course file.');
+                            document.dispatchEvent(new CustomEvent('course:reload')); }""", name)
+    box = page.locator('[data-workbook="step-6-country-3"] textarea')
+    assert box.input_value() == "Restored from my course file."
+    assert page.locator(".course-workbook__summary").inner_text().startswith("1 of ")

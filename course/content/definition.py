@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .sources import Citation, documents
 from .yamlfile import Fields, load_yaml
 
 DATA = Path(__file__).parent
@@ -32,12 +33,31 @@ class AssessmentPhase:
 
 
 @dataclass(frozen=True)
+class SourceReading:
+    """A chapter of a source document that the activity's page asks trainees to read."""
+
+    citation: Citation
+    words: int              # counted in the source text (tests check the count against it)
+
+
+@dataclass(frozen=True)
+class Task:
+    """Work the page times itself, such as a group meeting."""
+
+    text: str
+    minutes: int
+
+
+@dataclass(frozen=True)
 class Activity:
     kind: str
     id: str
     title: str
     hours: float
     page: str | None        # docs-relative page, once the page exists
+    more_pages: tuple[str, ...] = ()        # other pages that belong to the activity
+    reading: tuple[SourceReading, ...] = ()
+    tasks: tuple[Task, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,21 +239,45 @@ def _week(f: Fields, where: str, raw) -> Week:
     d = f.mapping(raw, where, {"number", "title", "summary", "activities", "sessions_2022"})
     activities = []
     for w, a in f.items(d, "activities", where):
-        a = f.mapping(a, w, {"kind", "id", "title", "hours", "page"})
+        a = f.mapping(a, w, {"kind", "id", "title", "hours", "page", "more_pages", "reading", "tasks"})
         kind = f.get(a, "kind", str, w)
         if kind is not None and kind not in ACTIVITY_KINDS:
             f.problem(f"{w}.kind", f"unknown kind {kind!r} (expected one of: {', '.join(ACTIVITY_KINDS)})")
         hours = f.get(a, "hours", float, w, default=0.0)
         if hours is not None and hours <= 0:
             f.problem(f"{w}.hours", "must be more than 0")
+        more_pages = f.get(a, "more_pages", list, w, optional=True, default=[])
         activities.append(Activity(kind, f.get(a, "id", str, w), f.get(a, "title", str, w), hours,
-                                   f.get(a, "page", str, w, optional=True)))
+                                   f.get(a, "page", str, w, optional=True), tuple(map(str, more_pages)),
+                                   _readings(f, a, w), _tasks(f, a, w)))
     sessions = []
     for w, s in f.items(d, "sessions_2022", where, optional=True):
         s = f.mapping(s, w, {"date", "title"})
         sessions.append(LiveSession(f.get(s, "date", dt.date, w), f.get(s, "title", str, w)))
     return Week(f.get(d, "number", int, where), f.get(d, "title", str, where), f.get(d, "summary", str, where),
                 tuple(activities), tuple(sessions))
+
+
+def _readings(f: Fields, a: dict, where: str) -> tuple[SourceReading, ...]:
+    out, docs = [], documents()
+    for w, r in f.items(a, "reading", where, optional=True):
+        r = f.mapping(r, w, {"document", "where", "words"})
+        key, place, words = f.get(r, "document", str, w), f.get(r, "where", str, w), f.get(r, "words", int, w)
+        if key is not None and key not in docs:
+            f.problem(f"{w}.document", f"unknown source document {key!r} (known: {', '.join(docs)})")
+        elif None not in (key, place, words):
+            out.append(SourceReading(Citation(docs[key], place), words))
+    return tuple(out)
+
+
+def _tasks(f: Fields, a: dict, where: str) -> tuple[Task, ...]:
+    out = []
+    for w, t in f.items(a, "tasks", where, optional=True):
+        t = f.mapping(t, w, {"task", "minutes"})
+        text, minutes = f.get(t, "task", str, w), f.get(t, "minutes", int, w)
+        if None not in (text, minutes):
+            out.append(Task(text, minutes))
+    return tuple(out)
 
 
 def _assessment(f: Fields, d: dict) -> Assessment:

@@ -52,9 +52,11 @@ def atomic_path(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path, *, encoding: str = "utf-8", newline: str | None = None) -> Iterator[IO[str]]:
-    """Write the text file `path` through a temporary file beside it (see atomic_path)."""
-    with atomic_path(path) as tmp, open(tmp, "w", encoding=encoding, newline=newline) as out:
+def atomic_file(path: Path, *, encoding: str = "utf-8", newline: str | None = None,
+                binary: bool = False) -> Iterator[IO]:
+    """Write `path` (text, or bytes with binary=True) through a temporary file beside it (see atomic_path)."""
+    with atomic_path(path) as tmp, (open(tmp, "wb") if binary else
+                                    open(tmp, "w", encoding=encoding, newline=newline)) as out:
         yield out
 
 

@@ -10,8 +10,13 @@
     var key = text.getAttribute("data-key");
 
     function show() { mirror.textContent = text.value; }
-    if (store) text.value = store.getItem(key) || "";
-    show();
+    function load() {
+      if (store) text.value = store.getItem(key) || "";
+      show();
+    }
+    load();
+    // A course file loaded on this page (course-file.js) replaces the stored work: show it.
+    document.addEventListener("course:reload", load);
     text.addEventListener("input", function () {
       if (store) {
         if (text.value.trim()) store.setItem(key, text.value);
@@ -37,15 +42,9 @@
     }).join("\n");
   }
 
-  function heading(el) {
-    var copy = el.cloneNode(true);
-    copy.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
-    return copy.textContent.trim();
-  }
-
   /* The workbook as an HTML document that Word and LibreOffice Writer open: the first draft of the essay. */
   function workbookDocument(root) {
-    var title = document.querySelector("h1") ? heading(document.querySelector("h1")) : "My workbook";
+    var title = "My workbook";
     var body = [];
     document.querySelectorAll("ol.course-workbook[data-title]").forEach(function (section) {
       body.push("<h2>" + escapeHtml(section.getAttribute("data-title")) + "</h2>");
@@ -59,7 +58,7 @@
       "</title>\n<style>body{font-family:Calibri,Arial,sans-serif;line-height:1.4;max-width:45em;margin:2em auto}" +
       "h3{font-size:1em}</style>\n</head>\n<body>\n<h1>" + escapeHtml(title) + "</h1>\n<p>" +
       escapeHtml(document.title.split(" - ").pop()) + ". Saved " + new Date().toISOString().slice(0, 10) +
-      ".</p>\n" + body.join("\n") + "\n</body>\n</html>\n";
+      ". The first draft of my final essay.</p>\n" + body.join("\n") + "\n</body>\n</html>\n";
   }
 
   function setUpWorkbookPage(root) {
@@ -71,6 +70,7 @@
       summary.textContent = done + " of " + texts.length + " questions answered.";
     }
     texts.forEach(function (t) { t.addEventListener("change", count); });
+    document.addEventListener("course:reload", count);
     count();
     root.querySelector(".course-workbook__print").addEventListener("click", function () { window.print(); });
     root.querySelector(".course-workbook__download").addEventListener("click", function () {

@@ -1,0 +1,28 @@
+"""MkDocs hook: a .gz copy beside every text file of the site, for servers that send it as it is
+(nginx gzip_static; see docs/hosting.md), so no server compresses the same file on every request."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+SMALLEST = 256            # bytes: below this a .gz copy saves less than its headers cost
+
+
+def precompress(site: Path) -> list[Path]:
+    written = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix in TEXT and path.is_file() and path.stat().st_size >= SMALLEST:
+            target = path.with_name(path.name + ".gz")
+            # mtime=0: the same site gives the same bytes, so a copy to the server changes nothing else
+            target.write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+            written.append(target)
+    return written
+
+
+@event_priority(-300)          # last: after the offline plugin and lean_site have settled the files
+def on_post_build(config):
+    precompress(Path(config.site_dir))

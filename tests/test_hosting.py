@@ -1,0 +1,102 @@
+"""The hosting guide's nginx configuration, taken from docs/hosting.md as written, serves a fresh build
+on 127.0.0.1: the .gz copies go to browsers that accept them, with the caching headers the guide
+promises; and every text file of the build has its .gz copy."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from editions.hosting import nginx_binary, served
+from macros.precompress import SMALLEST, TEXT
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    if nginx_binary() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("nginx is not installed: CI must test the hosting guide (apt-get install -y nginx)")
+        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    with served(site, tmp_path_factory.mktemp("nginx")) as root:
+        yield root
+
+
+def get(url: str, gzip_ok: bool = True):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def theme_bundle(site: Path) -> str:
+    (bundle,) = (site / "assets" / "javascripts").glob("bundle.*.min.js")
+    return bundle.relative_to(site).as_posix()
+
+
+def test_every_text_file_has_a_gz_copy_with_the_same_content(site):
+    missing, wrong = [], []
+    for path in site.rglob("*"):
+        if path.suffix in TEXT and path.stat().st_size >= SMALLEST:
+            copy = path.with_name(path.name + ".gz")
+            if not copy.is_file():
+                missing.append(path.relative_to(site).as_posix())
+            elif gzip.decompress(copy.read_bytes()) != path.read_bytes():
+                wrong.append(path.relative_to(site).as_posix())
+    assert missing == [] and wrong == []
+
+
+@pytest.mark.parametrize("path, cache", [
+    ("/", "no-cache"),
+    ("/modules/step-4.html", "no-cache"),
+    ("/search/search_index.json", "no-cache"),
+    ("/assets/javascripts/quiz.js", "no-cache"),
+    ("/assets/stylesheets/course.css", "no-cache"),
+    ("BUNDLE", "public, max-age=31536000, immutable"),
+])
+def test_nginx_sends_the_gz_copy_with_the_guides_caching(nginx, site, path, cache):
+    if path == "BUNDLE":
+        path = "/" + theme_bundle(site)
+    file = site / (path.lstrip("/") or "index.html")
+    status, headers, body = get(nginx + path)
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == file.read_bytes()
+    assert len(body) < file.stat().st_size / 2            # text compresses to well under half
+    assert headers["Cache-Control"] == cache
+    assert "Accept-Encoding" in headers.get("Vary", "")
+
+
+def test_nginx_sends_plain_files_to_browsers_without_gzip(nginx, site):
+    status, headers, body = get(nginx + "/glossary.html", gzip_ok=False)
+    assert status == 200 and "Content-Encoding" not in headers
+    assert body == (site / "glossary.html").read_bytes()
+
+
+def test_nginx_answers_a_missing_page_with_the_courses_404_page(nginx, site):
+    status, _, body = get(nginx + "/no-such-page.html", gzip_ok=False)
+    assert status == 404 and body == (site / "404.html").read_bytes()
+
+
+@pytest.mark.browser
+def test_served_pages_load_the_search_index_only_when_search_is_used(nginx, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto(nginx + "/modules/step-4.html")
+        page.wait_for_load_state("networkidle")
+        assert not [url for url in requested if "search_index" in url]
+        page.locator(".md-search__input").click()
+        page.keyboard.type("steering committee")
+        page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+        assert nginx + "/search/search_index.json" in requested
+    finally:
+        context.close()
