@@ -40,9 +40,14 @@ def points(top: int):
                      st.decimals(0, top, places=2, allow_nan=False, allow_infinity=False))
 
 
-essay = st.one_of(st.none(), st.tuples(*[points(10).filter(lambda v: v is not None)] * 4))
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1,
-                max_size=20).filter(lambda s: s.strip() == s and s and not s.startswith(("=", "+", "-", "@")))
+scored = st.one_of(st.integers(0, 40).map(lambda n: Decimal(n) / 4),
+                   st.decimals(0, 10, places=2, allow_nan=False, allow_infinity=False))
+essay = st.one_of(st.none(), st.tuples(*[scored] * 4))
+letter = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp", "Zs"),
+                       exclude_characters="=+-@")       # a formula start would come back neutralised
+names = st.builds(lambda first, middle, last: first + middle + last, letter,
+                  st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=18),
+                  letter)
 
 
 @st.composite
