@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install site zim pdf serve test bench clean
+.PHONY: install site zim pdf scorm serve test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ PDF ?= course.pdf
 pdf: site
 	$(BIN)/python -m editions.pdf $(SITE) $(PDF)
 
+# course-scorm.zip: the practice edition as a SCORM 1.2 package, one activity per week, for an LMS
+scorm: $(STAMP)
+	rm -rf build/scorm-site
+	QUIZ_MODE=practice $(BIN)/mkdocs build --strict --clean -d build/scorm-site
+	$(BIN)/python -m editions.scorm build/scorm-site course-scorm.zip
+
 serve: site
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
@@ -52,4 +58,4 @@ bench: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site course-site.zip course.zim course.pdf .pytest_cache
+	rm -rf site build course-site.zip course.zim course.pdf course-scorm.zip .pytest_cache

@@ -13,11 +13,19 @@ from .content import load, shared_root
 from .content.banklint import lint_bank
 from .content.quizzes import load_quiz_bank
 from .errors import CourseError
-from .grading.gradebook import check, graded, load_answers
+from .grading.gradebook import graded, load_answers
+from .grading.items import analyse
+from .grading.moodle import graded_from_moodle
+from .grading.progress import ProgressReader
 from .publishing.certificates import write_certificates
+from .publishing.exports import gift, moodle_xml
 from .publishing.files import atomic_file
+from .publishing.items import items_csv, render_items
+from .publishing.progress import write_progress
 from .publishing.report import CERTIFICATE_LABELS, render_report
 from .publishing.results import RESULTS_ENCODING, Tally, write_results
+from .publishing.verification import centre_secret
+from .publishing.verification import verify as verify_code
 
 
 def _fail(exc: CourseError) -> None:
@@ -47,6 +55,9 @@ def grading_options(command):
                            type=click.Path(file_okay=False, path_type=Path),
                            help="Folder of the quiz answer files trainees handed in; they fill the blank quiz_N "
                                 "cells.")(command)
+    command = click.option("--map", "mapping", metavar="MOODLE.yml", type=click.Path(dir_okay=False, path_type=Path),
+                           help="SCORES is a Moodle gradebook export: MOODLE.yml says which of its columns is "
+                                "which of the score sheet's, and on what scale.")(command)
     return click.argument("scores", metavar="SCORES.csv", type=click.Path(dir_okay=False, path_type=Path))(command)
 
 
@@ -67,9 +78,16 @@ def _course_and_answers(answers_dir: Path | None, quiz_dir: Path | None):
     return content.course, load_answers(answers_dir, content.course, bank)
 
 
-def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None):
+def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, mapping: Path | None = None):
     course, answers = _course_and_answers(answers_dir, quiz_dir)
+    if mapping is not None:
+        return course, graded_from_moodle(scores, mapping, course, answers)
     return course, graded(scores, course, answers)
+
+
+def _config_folder() -> Path:
+    """The tutor's configuration folder (the centre's secret lives there, never in the site)."""
+    return Path(click.get_app_dir("course"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,7 +123,7 @@ def info():
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the results CSV to FILE (UTF-8 with a byte-order mark, for Excel). "
                    "Default: standard output.")
-def grade(scores, answers_dir, quiz_dir, output):
+def grade(scores, answers_dir, quiz_dir, mapping, output):
     """Grade SCORES.csv: each trainee's points, certificate and the reason, as a results CSV.
 
     A summary (certificates by type) goes to standard error. If anything in the input is wrong,
@@ -114,7 +132,7 @@ def grade(scores, answers_dir, quiz_dir, output):
     Example: course grade scores.csv --answers answers/ -o results.csv
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir)
+        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
         if output is not None:
             _not_the_input(scores, output)
             with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
@@ -146,7 +164,7 @@ def _summary(tally: Tally, scores: Path, output: Path | None) -> None:
 @grading_options
 @click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write, e.g. report.html.")
-def report(scores, answers_dir, quiz_dir, output):
+def report(scores, answers_dir, quiz_dir, mapping, output):
     """Write the cohort report: one self-contained HTML page for the activity report.
 
     Participants, engagement bands, the average quiz score and how many scored above it, group
@@ -156,7 +174,7 @@ def report(scores, answers_dir, quiz_dir, output):
     Example: course report scores.csv --answers answers/ -o report.html
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir)
+        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
         _not_the_input(scores, output)
         page = render_report(grades, course)        # reads the whole sheet before anything is written
         with atomic_file(output) as out:
@@ -169,7 +187,7 @@ def report(scores, answers_dir, quiz_dir, output):
 @click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder to write the certificates to (created, or replaced if it holds earlier "
                    "certificates).")
-def certificates(scores, answers_dir, quiz_dir, output):
+def certificates(scores, answers_dir, quiz_dir, mapping, output):
     """Write a printable certificate (A4 landscape HTML) for every trainee who earned one.
 
     One page per Certificate of Achievement or of Participation, with the course, the edition's
@@ -179,17 +197,18 @@ def certificates(scores, answers_dir, quiz_dir, output):
     Example: course certificates scores.csv --answers answers/ -o certificates/
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir)
+        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the certificates")
-        issued = write_certificates(grades, course, output)
+        secret = centre_secret(_config_folder(), create=True)
+        issued = write_certificates(grades, course, output, secret)
     click.echo(f"{len(issued)} certificates written to {output}; open {output / 'index.html'} to print them",
                err=True)
 
 
 @main.command()
 @grading_options
-def validate(scores, answers_dir, quiz_dir):
+def validate(scores, answers_dir, quiz_dir, mapping):
     """Check SCORES.csv (and the answer files) and list every problem; writes nothing.
 
     Exits with code 1 if there is any problem, 0 with a one-line OK otherwise.
@@ -197,8 +216,8 @@ def validate(scores, answers_dir, quiz_dir):
     Example: course validate scores.csv --answers answers/
     """
     with _user_errors():
-        course, answers = _course_and_answers(answers_dir, quiz_dir)
-        count = check(scores, course, answers)
+        _, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        count = sum(1 for _ in grades)          # every row read and decided, nothing written
     click.echo(f"OK: {scores}: {count} trainees, no problems found")
 
 
@@ -226,3 +245,118 @@ def validate_bank(quiz_dir):
         click.echo(f"Error: {quiz_dir}: {len(lint.flaws)} flaws in the quiz bank", err=True)
         sys.exit(1)
     click.echo(f"OK: {quiz_dir}: {lint.questions} questions, no flaws found")
+
+
+@main.command()
+@click.option("--answers", "answers_dir", metavar="DIR", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the quiz answer files trainees handed in.")
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
+              hidden=True, envvar="COURSE_QUIZZES")
+@click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="items.html for the page (questions to review first), or items.csv for a spreadsheet.")
+def items(answers_dir, quiz_dir, output):
+    """Item statistics of the quiz bank from the answer files: which questions need rewriting.
+
+    Per question: facility index, standard deviation, discrimination index, discriminative
+    efficiency and how many chose each option; per quiz: mean, median, standard deviation,
+    Cronbach's alpha, error ratio and standard error, as Moodle's quiz statistics define them.
+    Questions to review are flagged with the reason. A quiz needs at least 3 answer files.
+
+    Example: course items --answers answers/ -o items.html
+    """
+    with _user_errors():
+        if output.suffix.lower() not in (".html", ".htm", ".csv"):
+            raise CourseError(f"{output}: name the file .html (a page) or .csv (a spreadsheet)")
+        course, answers = _course_and_answers(answers_dir, quiz_dir)
+        handed_in = [s.answers for s in answers.scored.values()]
+        analyses = analyse(answers.bank, handed_in)
+        if output.suffix.lower() == ".csv":
+            with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
+                out.write(items_csv(analyses))
+        else:
+            with atomic_file(output) as out:
+                out.write(render_items(analyses, course.title, str(answers_dir)))
+    flagged = sum(len(a.flagged) for a in analyses)
+    click.echo(f"Item statistics of {len(handed_in)} answer files written to {output}; "
+               f"{flagged} questions to review", err=True)
+
+
+@main.command()
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(["moodle-xml", "gift"]))
+@click.option("--week", "weeks", type=int, multiple=True, metavar="N",
+              help="Only week N's quiz (repeat for several). Default: the whole bank.")
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False, path_type=Path),
+              hidden=True, envvar="COURSE_QUIZZES")
+@click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write: bank.xml for moodle-xml, bank.txt or bank.gift for gift.")
+def export(format_name, weeks, quiz_dir, output):
+    """Export the quiz bank for an LMS: Moodle XML or GIFT, one question category per week.
+
+    Multiple choice with one right answer; each option's feedback is the question's explanation;
+    the question's id becomes its Moodle ID number. Import it in Moodle under Question bank >
+    Import.
+
+    Example: course export moodle-xml -o quiz-bank.xml
+    """
+    with _user_errors():
+        content = load()
+        course, bank = content.course, content.quiz_bank
+        if quiz_dir is not None:
+            bank = load_quiz_bank(quiz_dir, course, content.sources)
+        chosen = [q for q in bank.quizzes.values() if not weeks or q.week in weeks]
+        unknown = sorted(set(weeks) - {q.week for q in chosen})
+        if unknown:
+            raise CourseError(f"--week {unknown[0]}: no quiz for that week (weeks "
+                              f"{', '.join(str(q.week) for q in bank.quizzes.values())})")
+        text = moodle_xml(chosen, course.title) if format_name == "moodle-xml" else gift(chosen, course.title)
+        with atomic_file(output) as out:
+            out.write(text)
+    quizzes = "1 quiz" if len(chosen) == 1 else f"{len(chosen)} quizzes"
+    click.echo(f"{sum(len(q.questions) for q in chosen)} questions of {quizzes} written to {output} "
+               f"({format_name})", err=True)
+
+
+@main.command()
+@grading_options
+@click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The folder for the pages (created, or replaced if `course progress` wrote it before).")
+def progress(scores, answers_dir, quiz_dir, mapping, output):
+    """Write one short page per trainee saying what they still need, from a sheet taken mid-course.
+
+    A blank cell means the work is not due yet. Each page says, for the Certificate of Achievement
+    and of Participation, whether it is earned, within reach (and what it takes: which items and how
+    many points) or out of reach. index.html lists every trainee.
+
+    Example: course progress scores.csv --answers answers/ -o progress/
+    """
+    with _user_errors():
+        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        if output.resolve() == scores.resolve().parent:
+            raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the pages")
+        reader = ProgressReader(course)
+        found = [reader.progress(g.trainee) for g in grades]     # the whole sheet is checked before writing
+        count = write_progress(found, course, output, str(scores))
+    click.echo(f"{count} progress pages written to {output}; open {output / 'index.html'}", err=True)
+
+
+@main.command()
+@click.argument("code")
+@click.option("--name", required=True, help="The trainee's name as printed on the certificate.")
+def verify(code, name):
+    """Check a certificate's verification code: did this centre issue it, to this name, and which?
+
+    Run it on the computer that issued the certificates: the check needs the centre's secret,
+    which `course certificates` made there. Exits with code 0 if the certificate is genuine, 1 if not.
+
+    Example: course verify 2027-1-A-K3QX-7MTB-2D4F-H8TW --name "Ann Banda"
+    """
+    with _user_errors():
+        secret = centre_secret(_config_folder(), create=False)
+        found = verify_code(secret, code, name)
+    if found is None:
+        click.echo(f"NOT VALID: this centre did not issue a certificate with code {code} to {name} "
+                   "(check the code and the name exactly as printed).")
+        sys.exit(1)
+    click.echo(f"VALID: {CERTIFICATE_LABELS[found.certificate]} issued by this centre to {name}, "
+               f"edition {found.edition}.")

@@ -1,4 +1,5 @@
-"""The course's offline editions built from a strict site build: the USB zip, the Kiwix ZIM, the PDF."""
+"""The course's offline editions built from a strict site build: the USB zip, the Kiwix ZIM, the PDF,
+the SCORM package for an LMS."""
 
 from __future__ import annotations
 

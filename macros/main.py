@@ -514,7 +514,9 @@ def quiz_page(site: Site, key: str) -> str:
             f'<ol class="course-quiz__questions">{"".join(items)}</ol>{actions}</form>'
             f'<script type="application/json" class="course-quiz__data">{payload}</script></div>\n'
             # quiz.js only where there is a quiz: other pages stay lighter on a weak connection
-            f'<script src="{site.link("assets/javascripts/quiz.js")}"></script>\n')
+            f'<script src="{site.link("assets/javascripts/quiz.js")}"></script>\n'
+            # scorm.js does nothing unless the page runs inside an LMS (the SCORM package)
+            f'<script src="{site.link("assets/javascripts/scorm.js")}"></script>\n')
 
 
 # --- Practice: exercises and the workbook (course/content/exercises/, workbook.yml, practice.js) ---

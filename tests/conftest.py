@@ -130,3 +130,21 @@ def source_lines(document: str) -> list[str]:
             pytest.fail(f"source documents missing at {SEEDS}: CI must check facts against them")
         pytest.skip(f"source documents not available at {SEEDS} (set SEEDS_DIR)")
     return path.read_text(encoding="utf-8").splitlines()
+
+
+def npm_package(name: str) -> Path:
+    """The folder of a checker installed from package.json (`npm ci`), for tests that run it in Node."""
+    folder = ROOT / "node_modules" / name
+    if shutil.which("node") is None or not folder.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is not installed: CI must run `npm ci` (Node.js and npm from apt)")
+        pytest.skip(f"{name} is not installed (apt-get install -y nodejs npm, then npm ci)")
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def tutor_config(tmp_path_factory, monkeypatch) -> Path:
+    """A configuration folder of the test's own (the centre's secret goes there): never the machine's."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder / "course"

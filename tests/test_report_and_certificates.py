@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from course.publishing.certificates import verification_code
+from course.publishing.verification import centre_secret, verification_code, verify
 from course.publishing.files import FOLDER_MARK
 from sheets import COURSE, FIXTURES, row, run, write_sheet
 
@@ -80,7 +80,7 @@ def test_report_of_an_empty_cohort(tmp_path):
     assert "No participant submitted a quiz." in soup.get_text()
 
 
-def test_certificates_for_eligible_trainees_only(tmp_path):
+def test_certificates_for_eligible_trainees_only(tmp_path, tutor_config):
     scores = write_sheet(tmp_path / "scores.csv", [
         row("A1", name="Zoë Ouédraogo-Kéïta"),                          # achievement
         row("P/2", name="<script>alert(1)</script>", essay=None),       # participation (7 items, 60)
@@ -89,9 +89,11 @@ def test_certificates_for_eligible_trainees_only(tmp_path):
     r = run("certificates", scores, "-o", out)
     assert r.exit_code == 0, r.stderr
     files = sorted(p.name for p in out.iterdir())
-    code_a, code_p = verification_code(COURSE, "A1"), verification_code(COURSE, "P/2")
+    secret = centre_secret(tutor_config, create=False)          # made by the first `course certificates`
+    code_a = verification_code(secret, COURSE.edition.id, "achievement", "Zoë Ouédraogo-Kéïta")
+    code_p = verification_code(secret, COURSE.edition.id, "participation", "<script>alert(1)</script>")
     assert files == sorted([FOLDER_MARK, "index.html", f"A1-{code_a}.html", f"P_2-{code_p}.html"])
-    assert re.fullmatch(r"[0-9a-f]{10}", code_a)
+    assert re.fullmatch(rf"{COURSE.edition.id}-A(-[A-Z2-7]{{4}}){{4}}", code_a)
     a = (out / f"A1-{code_a}.html").read_bytes()
     assert "Zoë Ouédraogo-Kéïta".encode() in a and b"Certificate of Achievement" in a and code_a.encode() in a
     assert COURSE.title.encode() in a and b"60 hours" in a
@@ -106,10 +108,19 @@ def test_certificates_for_eligible_trainees_only(tmp_path):
     assert "2 certificates written" in r.stderr
 
 
-def test_verification_code_depends_on_edition_and_trainee():
-    assert verification_code(COURSE, "T1") != verification_code(COURSE, "T2")
-    import hashlib
-    assert verification_code(COURSE, "T1") == hashlib.sha256(f"{COURSE.edition.id}:T1".encode()).hexdigest()[:10]
+def test_a_printed_code_verifies_and_the_secret_stays_out_of_the_certificates(tmp_path, tutor_config):
+    scores = write_sheet(tmp_path / "scores.csv", [row("A1", name="Zoë Ouédraogo-Kéïta")])
+    assert run("certificates", scores, "-o", tmp_path / "certs").exit_code == 0
+    page = next((tmp_path / "certs").glob("A1-*.html")).read_text(encoding="utf-8")
+    code = re.search(r"Verification code: <strong>([^<]+)</strong>", page).group(1)
+    assert '<svg role="img" aria-label="QR code of the verification code ' in page
+    r = run("verify", code, "--name", "Zoë Ouédraogo-Kéïta")
+    assert r.exit_code == 0 and r.output.startswith("VALID: Certificate of Achievement issued by this centre")
+    assert run("verify", code, "--name", "Zoe Ouedraogo-Keita").exit_code == 1
+    secret = (tutor_config / "certificate-secret").read_text().strip()
+    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "certs").glob("*.html"))
+    assert secret not in written and not list((tmp_path / "certs").glob("*secret*"))
+    assert verify(bytes.fromhex(secret), code, "Zoë Ouédraogo-Kéïta").certificate == "achievement"
 
 
 def test_certificates_folder_is_replaced_whole_or_not_at_all(tmp_path):

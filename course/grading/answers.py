@@ -82,6 +82,7 @@ class ScoredAnswers:
     path: Path
     quiz_number: int            # the N of quiz_N
     correct: int
+    answers: AnswerFile         # what was handed in (item statistics read the letters)
 
 
 class AnswerFiles:
@@ -89,6 +90,7 @@ class AnswerFiles:
 
     def __init__(self, folder: Path, course: Course, bank: QuizBank):
         self.folder = Path(folder)
+        self.bank = bank            # the quiz bank the files were scored against
         self.scored: dict[tuple[str, int], ScoredAnswers] = {}
         problems: list[str] = []
         if not self.folder.is_dir():
@@ -109,7 +111,7 @@ class AnswerFiles:
                 problems.append(f"{path}: quiz: trainee {answer_file.trainee_id!r} already handed in "
                                 f"{answer_file.quiz} in {self.scored[key].path}; keep one file")
                 continue
-            self.scored[key] = ScoredAnswers(path, key[1], correct)
+            self.scored[key] = ScoredAnswers(path, key[1], correct, answer_file)
         if problems:
             raise CourseError(problems)
 

@@ -1,23 +1,24 @@
 """Printable certificates: one A4 landscape HTML page per eligible trainee, and an index page.
 
-Each carries a verification code derived from the course edition and the trainee id, so a training
-centre can match a certificate to its results list. It is a check value, not a secret: anyone with
-the edition id and the trainee id can compute it.
+Each carries a verification code and the same code in a QR code: a keyed hash of the edition, the
+certificate and the name under the centre's secret (verification.py), which `course verify` checks.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Iterable
 
+import segno
+
 from ..content.definition import Course
 from ..grading.gradebook import Graded
 from ..grading.numbers import number
 from .files import atomic_folder
+from .verification import verification_code
 from ..grading.rules import ACHIEVEMENT, PARTICIPATION
 
 TITLES = {ACHIEVEMENT: "Certificate of Achievement", PARTICIPATION: "Certificate of Participation"}
@@ -36,14 +37,10 @@ h1{font-size:30pt;font-weight:normal;letter-spacing:.04em;margin:0;color:#1f5f99
 .lead{font-size:14pt;margin:0}.name{font-size:30pt;font-weight:bold;margin:0}
 .course{font-size:20pt;margin:0}.sub{font-size:13pt;margin:0;color:#333}
 .meta{display:flex;justify-content:space-between;width:100%;font-size:10pt;color:#333;text-align:left}
+.qr{width:26mm;height:26mm;flex:none}
 .sign{border-top:1px solid #333;padding-top:2mm;min-width:70mm;text-align:center}
 @media screen{body{background:#ddd}.certificate{margin:1rem auto;background:#fff;box-shadow:0 0 4px #999}}
 """
-
-
-def verification_code(course: Course, trainee_id: str) -> str:
-    """First 10 hex digits of sha256("edition id:trainee id")."""
-    return hashlib.sha256(f"{course.edition.id}:{trainee_id}".encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
@@ -61,9 +58,14 @@ def file_name(trainee_id: str, code: str) -> str:
     return f"{safe}-{code}.html"
 
 
-def render_certificate(course: Course, trainee_id: str, name: str, certificate: str) -> str:
+def qr_code(text: str, label: str) -> str:
+    """`text` as a QR code in inline SVG (no request, prints sharp), with `label` as its text alternative."""
+    svg = segno.make_qr(text, error="m").svg_inline(scale=2, title=label, svgclass="qr", omitsize=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+
+
+def render_certificate(course: Course, trainee_id: str, name: str, certificate: str, code: str) -> str:
     e = course.edition
-    code = verification_code(course, trainee_id)
     title = f"{TITLES[certificate]}: {name}"
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
@@ -78,12 +80,14 @@ def render_certificate(course: Course, trainee_id: str, name: str, certificate: 
         f"{e.start:%d %B %Y} to {e.end:%d %B %Y} · {number(course.hours)} hours · edition {escape(e.id)}</p>",
         '<div class="meta">',
         f"<p>Trainee ID: {escape(trainee_id)}<br>Verification code: <strong>{code}</strong></p>",
+        qr_code(f"{code}\n{name}", f"QR code of the verification code {code}"),
         '<p class="sign">Course coordinator</p>',
         "</div>", "</div></main>", "</body>", "</html>", ""])
 
 
-def write_certificates(grades: Iterable[Graded], course: Course, folder: Path) -> list[Issued]:
-    """One page per Achievement or Participation, and index.html; the folder is swapped in atomically."""
+def write_certificates(grades: Iterable[Graded], course: Course, folder: Path, secret: bytes) -> list[Issued]:
+    """One page per Achievement or Participation, and index.html; the folder is swapped in atomically.
+    `secret` is the centre's (verification.centre_secret): it signs the codes and is written nowhere here."""
     issued: list[Issued] = []
     with atomic_folder(folder) as tmp:
         for g in grades:
@@ -91,9 +95,9 @@ def write_certificates(grades: Iterable[Graded], course: Course, folder: Path) -
             if cert not in TITLES:
                 continue
             tid, name = g.trainee.trainee_id, g.trainee.name
-            code = verification_code(course, tid)
+            code = verification_code(secret, course.edition.id, cert, name)
             name_of_file = file_name(tid, code)
-            (tmp / name_of_file).write_text(render_certificate(course, tid, name, cert), encoding="utf-8")
+            (tmp / name_of_file).write_text(render_certificate(course, tid, name, cert, code), encoding="utf-8")
             issued.append(Issued(tid, name, cert, code, name_of_file))
         (tmp / "index.html").write_text(render_index(course, issued), encoding="utf-8")
     return issued

@@ -38,13 +38,14 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path, *, encoding: str = "utf-8", newline: str | None = None) -> Iterator[IO[str]]:
+def atomic_file(path: Path, *, encoding: str = "utf-8", newline: str | None = None,
+                binary: bool = False) -> Iterator[IO]:
     """Write `path` through a temporary file beside it, renamed into place only if the block succeeds."""
     path = Path(path)
     _check_parent(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with open(fd, "w", encoding=encoding, newline=newline) as out:
+        with (open(fd, "wb") if binary else open(fd, "w", encoding=encoding, newline=newline)) as out:
             yield out
         os.chmod(tmp, 0o666 & ~_umask())        # mkstemp makes 0600; give the file normal permissions
         os.replace(tmp, path)

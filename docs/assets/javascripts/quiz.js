@@ -102,6 +102,9 @@
       });
       say(right + " of " + questions.length + " correct." +
         (answeredCount() < questions.length ? " " + (questions.length - answeredCount()) + " not answered." : ""));
+      // For scorm.js, which tells an LMS the score when the course runs inside one.
+      root.dispatchEvent(new CustomEvent("course-quiz:checked",
+        { detail: { quiz: quiz, correct: right, total: questions.length } }));
     }
 
     function showIdError(message) {
