@@ -113,7 +113,8 @@ def test_verify_needs_the_centres_secret(tmp_path):
 def test_the_pages_pass_axe(tmp_path, answers, offline, page_name):
     from axe_playwright_python.sync_playwright import Axe
 
-    assert run("items", "--answers", answers, "--quizzes", FIXTURE_QUIZZES, "-o", tmp_path / "items.html").exit_code == 0
+    items = run("items", "--answers", answers, "--quizzes", FIXTURE_QUIZZES, "-o", tmp_path / "items.html")
+    assert items.exit_code == 0
     scores = write_sheet(tmp_path / "scores.csv", [row("T1", quizzes=(10,) * 6, group_work=16, essay=None)])
     assert run("progress", scores, "-o", tmp_path / "progress").exit_code == 0
     target = {"items": tmp_path / "items.html", "progress": tmp_path / "progress" / "T1-row2.html",
@@ -122,3 +123,27 @@ def test_the_pages_pass_axe(tmp_path, answers, offline, page_name):
     violations = Axe().run(offline.page).response["violations"]
     assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
     assert offline.blocked == [] and offline.errors == []
+
+
+def test_the_pages_pass_the_nu_html_checker(tmp_path, answers):
+    import os
+    import shutil
+    import subprocess
+
+    from conftest import ROOT
+
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if shutil.which("java") is None or not vnu.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail("java and vnu.jar are needed (apt-get install -y default-jre-headless; npm ci)")
+        pytest.skip("vnu.jar or java missing (npm ci; apt-get install -y default-jre-headless)")
+    items = run("items", "--answers", answers, "--quizzes", FIXTURE_QUIZZES, "-o", tmp_path / "items.html")
+    assert items.exit_code == 0
+    scores = write_sheet(tmp_path / "scores.csv", [row("T1", quizzes=(10,) * 6, group_work=16, essay=None),
+                                                   row("T2", quizzes=(10,) * 6, group_work=30)])
+    assert run("progress", scores, "-o", tmp_path / "progress").exit_code == 0
+    assert run("certificates", scores, "-o", tmp_path / "certs").exit_code == 0
+    pages = [tmp_path / "items.html", *(tmp_path / "progress").glob("*.html"), *(tmp_path / "certs").glob("*.html")]
+    result = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only", *map(str, pages)],
+                            capture_output=True, text=True, check=False)
+    assert json.loads(result.stderr)["messages"] == []

@@ -23,7 +23,7 @@ from ..errors import CourseError
 from .answers import AnswerFiles
 from .gradebook import Graded, graded
 from .numbers import number
-from .scoresheet import Problems, quiz_columns, sheet_columns
+from .scoresheet import Problems, ScoreSheet, quiz_columns, sheet_columns
 
 NO_GRADE = ("", "-")                # Moodle writes "-" where a grade item has no grade yet
 _NUMBER = re.compile(r"^[+-]?[0-9]+(?:[.,][0-9]+)?$")
@@ -189,7 +189,7 @@ def graded_from_moodle(export: Path, mapping_file: Path, course: Course,
         sheet = Path(folder) / "scores.csv"
         sheet.write_text(text, encoding="utf-8")
         try:
-            yield from graded(sheet, course, answers)
+            yield from graded(ScoreSheet(sheet, course), answers)
         except CourseError as exc:
             raise CourseError([_in_moodle_terms(p, str(sheet), str(export), moodle_column)
                                for p in exc.problems]) from None
