@@ -17,6 +17,7 @@ from typing import Any
 from course.content import CourseContent, load, study_time
 from course.content.definition import Course
 from course.content.exercises import answer_key
+from course.content.quizzes import ANSWER_FILE_NAME, ANSWER_FORMAT, ANSWER_VERSION
 from course.content.sources import Citation
 from course.grading.scoresheet import sheet_columns
 
@@ -490,7 +491,9 @@ def quiz_page(site: Site, key: str) -> str:
         raise ValueError(f"quiz_page({key!r}): no such quiz in quizzes/ (known: {', '.join(bank.quizzes)})")
     quiz = bank.quiz(key)
     practice = site.quiz_mode == "practice"
-    data = {"quiz": quiz.key, "edition": quiz.edition, "mode": site.quiz_mode}
+    # The answer file's format and name, once (course.content.quizzes), for quiz.js to write.
+    data = {"quiz": quiz.key, "edition": quiz.edition, "mode": site.quiz_mode,
+            "answerFile": {"format": ANSWER_FORMAT, "version": ANSWER_VERSION, "name": ANSWER_FILE_NAME}}
     if practice:    # in a <script>, which the search index skips
         data["key"] = {q.id: {"letter": q.answer, "text": q.options[q.answer], "why": q.explanation}
                        for q in quiz.questions}
@@ -513,7 +516,7 @@ def quiz_page(site: Site, key: str) -> str:
     intro = (f'<div class="course-quiz__intro"><p>{len(quiz.questions)} questions. Choose one answer for each. '
              f'{how}Your answers are kept in this browser, on this device, until you clear them.</p>'
              '<p>To hand in the quiz, enter your Trainee ID, press <strong>Download my answers</strong> and send '
-             f'the file it saves (<code>quiz-{key}-&lt;your ID&gt;.json</code>) to your tutor, as your tutor '
+             f'the file it saves (<code>{escape(ANSWER_FILE_NAME.format(quiz=key, trainee_id="<your ID>"))}</code>) to your tutor, as your tutor '
              'asked: by e-mail, on a USB stick or in a shared folder.</p></div>')
     trainee = (f'<div class="course-quiz__trainee">'
                f'<p><label for="{key}-trainee-id">Trainee ID</label>'

@@ -314,7 +314,9 @@ def test_graded_page_has_no_check_button_but_can_be_handed_in(graded_site, quiz)
     assert "Check my answers" not in soup.get_text()
     assert len(root.select("fieldset.course-quiz__question")) == 10
     data = json.loads(root.select_one("script.course-quiz__data").get_text())
-    assert data == {"quiz": quiz.key, "edition": quiz.edition, "mode": "graded"}
+    assert data == {"quiz": quiz.key, "edition": quiz.edition, "mode": "graded",      # no key, no explanation
+                    "answerFile": {"format": ANSWER_FORMAT, "version": ANSWER_VERSION,
+                                   "name": "quiz-{quiz}-{trainee_id}.json"}}
 
 
 def test_unknown_quiz_mode_fails_the_build(tmp_path):

@@ -21,6 +21,7 @@ from .yamlfile import Fields, load_yaml
 
 ANSWER_FORMAT = "lmp-quiz-answers"
 ANSWER_VERSION = 1
+ANSWER_FILE_NAME = "quiz-{quiz}-{trainee_id}.json"     # as the quiz page names the file it saves
 LETTERS = "abcde"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BANNED = ("all of the above", "none of the above", "all of these", "none of these")
