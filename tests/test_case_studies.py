@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, BuildError, build_site, copy_project, source_lines
+
 from course.content import load
 from course.content.case_studies import load_case_studies, load_case_study
-from course.content.rubrics import load_rubrics
 from course.content.definition import load_course
+from course.content.rubrics import load_rubrics
 from course.errors import CourseDataError
 
 COURSE = load_course()
@@ -213,7 +213,8 @@ def test_every_ramsania_table_is_labelled_fictional(site):
 def test_the_activity_pages_are_wired_in_course_yml():
     pages = {a.id: a.page for a in COURSE.activities()}
     assert pages["case-studies"] == "case-studies/index.md"
-    assert pages["group-work-1"] == pages["group-work-2"] == "group-work.md"
+    assert pages["group-work-1"] == "group-work.md"
+    assert pages["group-work-2"] == "group-work-session-2.md"     # each activity has its own page
     assert pages["final-assignment"] == "final-assignment.md"
 
 

@@ -45,6 +45,7 @@ def test_gift_of_the_whole_bank_parses_to_every_question_with_its_key_and_feedba
     assert len(questions) == len(expected) == 60
     for got, q in zip(questions, expected):
         assert got["type"] == "MC" and got["id"] == q.id and got["title"] == q.id
+        assert got["tags"] == [f"module-{q.module}", f"level-{q.level}", f"objective-{q.objective}"]
         assert got["stem"] == {"format": "html", "text": f"<p>{_html(q.question)}</p>"}
         assert [c["text"]["text"] for c in got["choices"]] == [_html(o) for o in q.options.values()]
         assert [c["isCorrect"] for c in got["choices"]] == [letter == q.answer for letter in q.options]
@@ -92,6 +93,8 @@ def test_moodle_xml_has_the_documented_structure():
     for element, q in zip(multichoice, expected):
         assert _child_text(element, "name/text") == q.id
         assert _child_text(element, "idnumber") == q.id
+        assert [t.text for t in element.findall("tags/tag/text")] == \
+            [f"module-{q.module}", f"level-{q.level}", f"objective-{q.objective}"]
         assert element.find("questiontext").get("format") == "html"
         assert _child_text(element, "questiontext/text") == f"<p>{_html(q.question)}</p>"
         assert _child_text(element, "single") == "true"

@@ -1,8 +1,9 @@
 """The quiz bank for an LMS: Moodle XML and GIFT, one category per week.
 
 Both formats carry the same things: multiple choice with one right answer, the question id as Moodle's
-`idnumber`, the explanation as each option's feedback (it says why the key is right and why the
-tempting distractor is wrong), and grades taken from the fractions Moodle accepts.
+`idnumber`, the module, level and objective as Moodle tags, the explanation as each option's feedback
+(it says why the key is right and why the tempting distractor is wrong), and grades taken from the
+fractions Moodle accepts.
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def _paragraphs(text: str) -> str:
     """Plain text as HTML paragraphs (blank lines separate them)."""
     parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
     return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in parts if p)
+
+
+def tags(question: Question) -> list[str]:
+    """Moodle tags: the module, the cognitive level and the objective the question tests."""
+    found = [f"module-{question.module}"]
+    found += [f"level-{question.level}"] if question.level else []
+    found += [f"objective-{question.objective}"] if question.objective else []
+    return found
 
 
 def _grade(question: Question, letter: str) -> Decimal:
@@ -92,6 +101,9 @@ def _moodle_question(root: ET.Element, q: Question) -> None:
         answer = _text(element, "answer", html.escape(option, quote=False))
         answer.set("fraction", fraction(_grade(q, letter)))
         _text(answer, "feedback", feedback)
+    tag_list = ET.SubElement(element, "tags")
+    for tag in tags(q):
+        _text(tag_list, "tag", tag, fmt=None)
 
 
 # GIFT -------------------------------------------------------------------------------------------------
@@ -112,7 +124,7 @@ def gift(quizzes: list[Quiz], course_title: str) -> str:
         lines += [f"$CATEGORY: {category_path(course_title, quiz)}", ""]
         for q in quiz.questions:
             feedback = gift_escape(_paragraphs(q.explanation))
-            lines.append(f"// [id:{q.id}]")
+            lines.append(f"// [id:{q.id}] " + " ".join(f"[tag:{t}]" for t in tags(q)))
             lines.append(f"::{gift_escape(q.id)}::[html]{gift_escape(_paragraphs(q.question))}{{")
             for letter, option in q.options.items():
                 grade = _grade(q, letter)
