@@ -17,7 +17,7 @@ class Term:
     definition: str
     source: Citation | None         # None only for the course's own definitions (course_own: true)
     short: str | None = None        # the acronym, e.g. "ECOWAS"; pages show its expansion on use
-    course_own: bool = False        # a computing word the sources do not define (USB, ID, HTML)
+    course_own: bool = False        # a word no source defines: computing words, the group work's fictional names
 
     @property
     def name(self) -> str:
