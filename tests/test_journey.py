@@ -46,6 +46,9 @@ def test_each_activity_page_ends_with_its_next_step_from_course_yml(site):
     for i, activity in enumerate(ACTIVITIES):
         block = soup(site, activity.page).select_one(".course-next-step")
         assert block is not None and block["data-activity"] == activity.id, activity.page
+        for abbr in block.select("abbr"):    # glossary acronyms are wrapped; read the words as shown
+            abbr.unwrap()
+        block.smooth()
         text = " ".join(block.get_text(" ").split())
         if i + 1 == len(ACTIVITIES):
             assert "last activity of the course" in text
