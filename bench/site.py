@@ -82,7 +82,7 @@ def main() -> int:
         tmp = Path(tmp)
         ours, plain = [], []
         plain_cfg = plain_project(tmp / "plain")
-        for i in range(RUNS):                       # alternate, so drift hits both alike
+        for _ in range(RUNS):                       # alternate, so drift hits both alike
             ours.append(timed_build(ROOT / "mkdocs.yml", tmp / "ours", {**env, "QUIZ_MODE": "practice"}))
             plain.append(timed_build(plain_cfg, tmp / "plain-site", env))
         ratio = statistics.median(ours) / statistics.median(plain)

@@ -17,13 +17,14 @@ from .grading.gradebook import graded, load_answers
 from .grading.items import analyse
 from .grading.moodle import graded_from_moodle
 from .grading.progress import ProgressReader
+from .grading.scoresheet import ScoreSheet
 from .publishing.certificates import write_certificates
 from .publishing.exports import gift, moodle_xml
 from .publishing.files import atomic_file
 from .publishing.items import items_csv, render_items
 from .publishing.progress import write_progress
-from .publishing.report import CERTIFICATE_LABELS, render_report
-from .publishing.results import RESULTS_ENCODING, Tally, write_results
+from .publishing.report import render_report
+from .publishing.results import RESULTS_ENCODING, Tally, write_results_csv, write_results_xlsx
 from .publishing.verification import centre_secret
 from .publishing.verification import verify as verify_code
 
@@ -58,7 +59,25 @@ def grading_options(command):
     command = click.option("--map", "mapping", metavar="MOODLE.yml", type=click.Path(dir_okay=False, path_type=Path),
                            help="SCORES is a Moodle gradebook export: MOODLE.yml says which of its columns is "
                                 "which of the score sheet's, and on what scale.")(command)
-    return click.argument("scores", metavar="SCORES.csv", type=click.Path(dir_okay=False, path_type=Path))(command)
+    command = click.option("--sheet", metavar="NAME",
+                           help="For an .xlsx or .ods workbook: the sheet to read (default: the first).")(command)
+    command = click.option("--delimiter", metavar="CHAR",
+                           help="For a CSV file: the separator, e.g. ';' or tab (default: found from the header "
+                                "row, or the file's sep= line).")(command)
+    command = click.option("--encoding", metavar="NAME",
+                           help="For a CSV file that is not UTF-8: its encoding, e.g. cp1252 or mac-roman "
+                                "(default: UTF-8, or found when it can be told for sure).")(command)
+    return click.argument("scores", metavar="SCORES", type=click.Path(path_type=Path))(command)
+
+
+def _open(scores: Path, course, encoding: str | None, delimiter: str | None, sheet: str | None) -> ScoreSheet:
+    if delimiter is not None and delimiter.lower() in ("tab", "\\t"):
+        delimiter = "\t"
+    return ScoreSheet(scores, course, encoding=encoding, delimiter=delimiter, sheet=sheet)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _not_the_input(scores: Path, output: Path) -> None:
@@ -78,11 +97,14 @@ def _course_and_answers(answers_dir: Path | None, quiz_dir: Path | None):
     return content.course, load_answers(answers_dir, content.course, bank)
 
 
-def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, mapping: Path | None = None):
+def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, encoding, delimiter, sheet,
+            mapping: Path | None = None):
+    """The course, how the sheet was read (None for a Moodle export) and its graded trainees."""
     course, answers = _course_and_answers(answers_dir, quiz_dir)
     if mapping is not None:
-        return course, graded_from_moodle(scores, mapping, course, answers)
-    return course, graded(scores, course, answers)
+        return course, None, graded_from_moodle(scores, mapping, course, answers)
+    score_sheet = _open(scores, course, encoding, delimiter, sheet)
+    return course, score_sheet, graded(score_sheet, answers)
 
 
 def _config_folder() -> Path:
@@ -114,47 +136,54 @@ def info():
     click.echo(f"Assessed items: {a.item_count} ({a.quiz_count} quizzes of {a.quiz_questions} questions at "
                f"{a.points_per_correct:g} points, group work 0-{a.group_work_max:g}, essay 0-{a.essay_max:g}); "
                f"participation bonus 0-{a.bonus_max:g}")
-    click.echo(f"Achievement: all {a.item_count} items and at least {r.achievement_min_points:g} points. "
-               f"Participation: at least {r.participation_min_items} items and {r.participation_min_points:g} points.")
+    items = f"all {a.item_count} items and " if r.achievement_requires_all_items else ""
+    click.echo(f"{r.label('achievement')}: {items}at least {r.achievement_min_points:g} points. "
+               f"{r.label('participation')}: at least {r.participation_min_items} items and "
+               f"{r.participation_min_points:g} points.")
 
 
 @main.command()
 @grading_options
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the results CSV to FILE (UTF-8 with a byte-order mark, for Excel). "
-                   "Default: standard output.")
-def grade(scores, answers_dir, quiz_dir, mapping, output):
-    """Grade SCORES.csv: each trainee's points, certificate and the reason, as a results CSV.
+              help="Write the results to FILE: .xlsx for a workbook, anything else for CSV (UTF-8 with a "
+                   "byte-order mark, for Excel). Default: CSV to standard output.")
+def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+    """Grade SCORES (.csv, .xlsx or .ods): each trainee's points, certificate and the reason.
 
     A summary (certificates by type) goes to standard error. If anything in the input is wrong,
     every problem is listed and nothing is written.
 
-    Example: course grade scores.csv --answers answers/ -o results.csv
+    Example: course grade scores.xlsx --answers answers/ -o results.xlsx
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        course, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         if output is not None:
             _not_the_input(scores, output)
+        if output is not None and output.suffix.lower() == ".xlsx":
+            tally = write_results_xlsx(grades, output)
+        elif output is not None:
             with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
-                tally = write_results(grades, out)
+                tally = write_results_csv(grades, out)
         else:
             # Held back (in memory up to 1 MB, then on disk) until the whole sheet is known to be right.
             with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="") as held:
-                tally = write_results(grades, held)
+                tally = write_results_csv(grades, held)
                 held.seek(0)
                 sys.stdout.flush()
                 stdout = sys.stdout.buffer      # bytes, so names come out as UTF-8 whatever the terminal
                 while chunk := held.read(1 << 16):
                     stdout.write(chunk.encode("utf-8"))
                 stdout.flush()
-    _summary(tally, scores, output)
+    _summary(course, tally, score_sheet, output)
 
 
-def _summary(tally: Tally, scores: Path, output: Path | None) -> None:
-    click.echo(f"Graded {tally.trainees} trainees from {scores}:", err=True)
-    for certificate, label in CERTIFICATE_LABELS.items():
+def _summary(course, tally: Tally, score_sheet: ScoreSheet | None, output: Path | None) -> None:
+    read = f"{score_sheet.name} ({score_sheet.read_as})" if score_sheet is not None else "the Moodle export"
+    click.echo(f"Graded {_plural(tally.trainees, 'trainee')} from {read}:", err=True)
+    for certificate in course.certificates.kinds:
         extra = (f" ({tally.bonus_applied} with the participation bonus)"
                  if certificate == "achievement" and tally.bonus_applied else "")
+        label = course.certificates.label(certificate)
         click.echo(f"  {label + ':':<30}{tally.certificates.get(certificate, 0):>6}{extra}", err=True)
     if output is not None:
         click.echo(f"Results written to {output}", err=True)
@@ -164,7 +193,7 @@ def _summary(tally: Tally, scores: Path, output: Path | None) -> None:
 @grading_options
 @click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write, e.g. report.html.")
-def report(scores, answers_dir, quiz_dir, mapping, output):
+def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
     """Write the cohort report: one self-contained HTML page for the activity report.
 
     Participants, engagement bands, the average quiz score and how many scored above it, group
@@ -174,7 +203,7 @@ def report(scores, answers_dir, quiz_dir, mapping, output):
     Example: course report scores.csv --answers answers/ -o report.html
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         _not_the_input(scores, output)
         page = render_report(grades, course)        # reads the whole sheet before anything is written
         with atomic_file(output) as out:
@@ -185,40 +214,42 @@ def report(scores, answers_dir, quiz_dir, mapping, output):
 @main.command()
 @grading_options
 @click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The folder to write the certificates to (created, or replaced if it holds earlier "
-                   "certificates).")
-def certificates(scores, answers_dir, quiz_dir, mapping, output):
+              help="The folder to write the certificates to: new, empty, or holding only what an earlier run "
+                   "wrote there (then replaced).")
+def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
     """Write a printable certificate (A4 landscape HTML) for every trainee who earned one.
 
     One page per Certificate of Achievement or of Participation, with the course, the edition's
     dates and hours, the trainee's name and a verification code; index.html lists them all.
-    Open a certificate in a browser and print it.
+    Open a certificate in a browser and print it. A folder holding anything the grader did not
+    write (a signed copy, a scan) is never touched: the command stops instead.
 
     Example: course certificates scores.csv --answers answers/ -o certificates/
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the certificates")
         secret = centre_secret(_config_folder(), create=True)
         issued = write_certificates(grades, course, output, secret)
-    click.echo(f"{len(issued)} certificates written to {output}; open {output / 'index.html'} to print them",
-               err=True)
+    click.echo(f"{_plural(len(issued), 'certificate')} written to {output}; open {output / 'index.html'} to print "
+               "them", err=True)
 
 
 @main.command()
 @grading_options
-def validate(scores, answers_dir, quiz_dir, mapping):
-    """Check SCORES.csv (and the answer files) and list every problem; writes nothing.
+def validate(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping):
+    """Check SCORES (and the answer files) and list every problem; writes nothing.
 
     Exits with code 1 if there is any problem, 0 with a one-line OK otherwise.
 
     Example: course validate scores.csv --answers answers/
     """
     with _user_errors():
-        _, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        _, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         count = sum(1 for _ in grades)          # every row read and decided, nothing written
-    click.echo(f"OK: {scores}: {count} trainees, no problems found")
+    read = f"{score_sheet.name} ({score_sheet.read_as})" if score_sheet is not None else str(scores)
+    click.echo(f"OK: {read}: {_plural(count, 'trainee')}, no problems found")
 
 
 @main.command("validate-bank")
@@ -321,7 +352,7 @@ def export(format_name, weeks, quiz_dir, output):
 @grading_options
 @click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder for the pages (created, or replaced if `course progress` wrote it before).")
-def progress(scores, answers_dir, quiz_dir, mapping, output):
+def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
     """Write one short page per trainee saying what they still need, from a sheet taken mid-course.
 
     A blank cell means the work is not due yet. Each page says, for the Certificate of Achievement
@@ -331,7 +362,7 @@ def progress(scores, answers_dir, quiz_dir, mapping, output):
     Example: course progress scores.csv --answers answers/ -o progress/
     """
     with _user_errors():
-        course, grades = _grades(scores, answers_dir, quiz_dir, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the pages")
         reader = ProgressReader(course)
@@ -358,5 +389,5 @@ def verify(code, name):
         click.echo(f"NOT VALID: this centre did not issue a certificate with code {code} to {name} "
                    "(check the code and the name exactly as printed).")
         sys.exit(1)
-    click.echo(f"VALID: {CERTIFICATE_LABELS[found.certificate]} issued by this centre to {name}, "
+    click.echo(f"VALID: {load().course.certificates.label(found.certificate)} issued by this centre to {name}, "
                f"edition {found.edition}.")

@@ -14,11 +14,12 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from course.content import CourseContent, load
+from course.content import CourseContent, load, study_time
 from course.content.definition import Course
 from course.content.exercises import answer_key
+from course.content.quizzes import ANSWER_FILE_NAME, ANSWER_FORMAT, ANSWER_VERSION
 from course.content.sources import Citation
-from course.content import study_time
+from course.grading.scoresheet import sheet_columns
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
@@ -212,27 +213,47 @@ def assessment_table(site: Site) -> str:
 
 
 def certificate_rules(site: Site) -> str:
-    """The certificate rules in plain words, with the thresholds from course.yml."""
+    """The certificate rules in plain words, with the thresholds and labels from course.yml."""
     a, r = site.course.assessment, site.course.certificates
     n = a.item_count
+    achievement, participation = r.label("achievement"), r.label("participation")
+    all_items = f"you completed all {n} items and " if r.achievement_requires_all_items else ""
     return "\n".join([
         f"Your **base score** is your quiz points plus your group work plus your essay, out of "
         f"{fmt(a.base_max)}. There are **{n} assessed items**: the {a.quiz_count} quizzes, the group work "
         f"and the essay.\n",
-        f"- **Certificate of Achievement**: you completed all {n} items and your base score is at least "
-        f"**{fmt(r.achievement_min_points)}**.",
+        f"- **{achievement}**: {all_items}your base score is at least **{fmt(r.achievement_min_points)}**.",
         f"- **Participation bonus**: tutors may award up to {fmt(a.bonus_max)} points for "
         f"{a.bonus_awarded_for[0].lower() + a.bonus_awarded_for[1:]} It is used **only when you need it** "
-        f"for the Certificate of Achievement: you completed all {n} items, your base score is below "
+        f"for the {achievement}: {all_items}your base score is below "
         f"{fmt(r.achievement_min_points)}, and base plus bonus reaches {fmt(r.achievement_min_points)}. "
         f"Otherwise it is not added.",
-        f"- **Certificate of Participation**: you did not earn Achievement, you completed at least "
+        f"- **{participation}**: you did not earn Achievement, you completed at least "
         f"**{r.participation_min_items} of the {n} items**, and your base score is at least "
         f"**{fmt(r.participation_min_points)}**.",
-        "- Otherwise, no certificate.\n",
+        f"- Otherwise, {r.label('none')[0].lower() + r.label('none')[1:]}.\n",
         f"Scores are compared exactly, with no rounding: {fmt(r.achievement_min_points - 0.5)} is below "
-        f"{fmt(r.achievement_min_points)}. So {fmt(r.achievement_min_points)} points with the essay missing "
-        f"earns a Certificate of Participation, not Achievement.",
+        f"{fmt(r.achievement_min_points)}." + (
+            f" So {fmt(r.achievement_min_points)} points with the essay missing earns a {participation}, "
+            "not Achievement." if r.achievement_requires_all_items else ""),
+    ])
+
+
+def score_sheet_columns(site: Site) -> str:
+    """The score sheet's header, exactly as the grader reads it."""
+    return "`" + ",".join(sheet_columns(site.course)) + "`"
+
+
+def score_ranges(site: Site) -> str:
+    """What each score column holds, with the maxima from course.yml."""
+    a = site.course.assessment
+    criteria = ", ".join(f"`{c.column}` (0 to {fmt(c.max_points)})" for c in a.essay_criteria)
+    return "\n".join([
+        f"- `quiz_1` … `quiz_{a.quiz_count}`: the number of correct answers, a whole number from 0 to "
+        f"{a.quiz_questions} (`7` and `7.0` are both accepted; `7.5` is not).",
+        f"- `group_work` (0 to {fmt(a.group_work_max)}), the essay criteria {criteria} and "
+        f"`participation_bonus` (0 to {fmt(a.bonus_max)}): any number in range, with a decimal point or a "
+        "decimal comma (`12.5` or `12,5`).",
     ])
 
 
@@ -470,7 +491,9 @@ def quiz_page(site: Site, key: str) -> str:
         raise ValueError(f"quiz_page({key!r}): no such quiz in quizzes/ (known: {', '.join(bank.quizzes)})")
     quiz = bank.quiz(key)
     practice = site.quiz_mode == "practice"
-    data = {"quiz": quiz.key, "edition": quiz.edition, "mode": site.quiz_mode}
+    # The answer file's format and name, once (course.content.quizzes), for quiz.js to write.
+    data = {"quiz": quiz.key, "edition": quiz.edition, "mode": site.quiz_mode,
+            "answerFile": {"format": ANSWER_FORMAT, "version": ANSWER_VERSION, "name": ANSWER_FILE_NAME}}
     if practice:    # in a <script>, which the search index skips
         data["key"] = {q.id: {"letter": q.answer, "text": q.options[q.answer], "why": q.explanation}
                        for q in quiz.questions}
@@ -493,7 +516,7 @@ def quiz_page(site: Site, key: str) -> str:
     intro = (f'<div class="course-quiz__intro"><p>{len(quiz.questions)} questions. Choose one answer for each. '
              f'{how}Your answers are kept in this browser, on this device, until you clear them.</p>'
              '<p>To hand in the quiz, enter your Trainee ID, press <strong>Download my answers</strong> and send '
-             f'the file it saves (<code>quiz-{key}-&lt;your ID&gt;.json</code>) to your tutor, as your tutor '
+             f'the file it saves (<code>{escape(ANSWER_FILE_NAME.format(quiz=key, trainee_id="<your ID>"))}</code>) to your tutor, as your tutor '
              'asked: by e-mail, on a USB stick or in a shared folder.</p></div>')
     trainee = (f'<div class="course-quiz__trainee">'
                f'<p><label for="{key}-trainee-id">Trainee ID</label>'
@@ -635,7 +658,12 @@ def planning_template(site: Site, template_id: str) -> str:
     return "\n".join(out)
 
 
-MACROS = (exercises, workbook, workbook_page, planning_template, checklist, module_intro, study_time_rates, study_time_tolerance, activity_tasks, objectives, step_name, syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source, page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric, rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire, focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
+MACROS = (score_sheet_columns, score_ranges, exercises, workbook, workbook_page, planning_template,
+          checklist, module_intro, study_time_rates, study_time_tolerance, activity_tasks, objectives, step_name,
+          syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source,
+          page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric,
+          rubric_summary, essay_words, assessment_phases, coherence_principles, principle_actions, questionnaire,
+          focus_group_minutes, focus_groups, outline, swot_grid, quiz_page)
 
 
 def define_env(env):

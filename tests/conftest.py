@@ -16,7 +16,7 @@ settings.register_profile("no-database", database=None, deadline=None)   # share
 settings.load_profile("no-database")
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "course", "macros", "quizzes", "case_studies")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "course", "macros", "quizzes", "case_studies")
 
 
 class BuildError(Exception):

@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
+from sheets import FIXTURE_QUIZZES, FIXTURES, results, row, run, write_sheet
 
 from course.content import load
 from course.content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
-from sheets import FIXTURE_QUIZZES, FIXTURES, results, row, run, write_sheet
 
 BANK = load_quiz_bank(FIXTURE_QUIZZES)
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sheets import run
 
 from course.content import banklint, load
 from course.content.banklint import lint_bank
 from course.content.objectives import Objective, load_objectives
 from course.content.quizzes import Question, Quiz, QuizBank, load_quiz_bank
-from sheets import run
 
 OLD_BANK = Path(__file__).parent / "fixtures" / "bank-before-issue-14"
 

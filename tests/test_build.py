@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, BuildError, build_site, copy_project
 
 

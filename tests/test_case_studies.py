@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, BuildError, build_site, copy_project, source_lines
+
 from course.content import load
 from course.content.case_studies import load_case_studies, load_case_study
-from course.content.rubrics import load_rubrics
 from course.content.definition import load_course
+from course.content.rubrics import load_rubrics
 from course.errors import CourseDataError
 
 COURSE = load_course()

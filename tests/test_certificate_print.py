@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from sheets import row, run, write_sheet
 
 pytestmark = pytest.mark.browser
@@ -36,7 +35,6 @@ def test_certificate_prints_on_one_a4_landscape_page(tmp_path, offline):
 @pytest.mark.parametrize("page_name", ["report", "certificate", "index"])
 def test_grader_pages_have_no_serious_accessibility_violation(tmp_path, offline, page_name):
     from axe_playwright_python.sync_playwright import Axe
-
     from sheets import FIXTURES
     scores = FIXTURES / "cohort-2022.csv"
     assert run("report", scores, "-o", tmp_path / "report.html").exit_code == 0

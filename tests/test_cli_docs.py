@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from sheets import run
 
 from course.cli import main
-from sheets import run
 
 GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "tutors.md").read_text(encoding="utf-8")
 COMMANDS = sorted(main.commands)

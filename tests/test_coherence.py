@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import build_site, copy_project, source_lines
 
 from course.content.checklists import load_checklists
 from course.content.definition import load_course
 from course.content.tools import load_focus_groups, load_outline, load_principles, load_questionnaires
-from conftest import build_site, copy_project, source_lines
 
 COURSE = load_course()
 

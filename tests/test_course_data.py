@@ -10,8 +10,8 @@ import yaml
 
 from course.content.checklists import load_checklist, load_checklists
 from course.content.definition import load_course
-from course.errors import CourseDataError
 from course.content.glossary import load_glossary
+from course.errors import CourseDataError
 
 DATA = Path(__file__).resolve().parent.parent / "course" / "content"
 

@@ -12,9 +12,10 @@ import zipfile
 from pathlib import Path
 
 from conftest import ROOT
+from sheets import row, write_sheet
+
 from course.content import load
 from course.content.quizzes import ANSWER_FORMAT, ANSWER_VERSION
-from sheets import row, write_sheet
 
 PACKAGED = ("pyproject.toml", "README.md", "course", "quizzes", "case_studies")
 

@@ -98,7 +98,7 @@ from pathlib import Path  # noqa: E402
 
 from sheets import FIXTURE_QUIZZES  # noqa: E402
 
-from course.content.quizzes import load_quiz_bank
+from course.content.quizzes import load_quiz_bank  # noqa: E402
 from course.grading.answers import AnswerFile  # noqa: E402
 from course.grading.items import analyse  # noqa: E402
 

@@ -9,8 +9,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from course.content.definition import load_course
-from course.errors import CourseDataError
 from course.content.objectives import load_objectives
+from course.errors import CourseDataError
 
 DATA = Path(__file__).resolve().parent.parent / "course" / "content" / "objectives.yml"
 

@@ -7,15 +7,15 @@ import html as html_lib
 import re
 from pathlib import Path
 
-import pytest
 import markdown
+import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, BuildError, build_site, copy_project
+
 from course.content.definition import load_course
-from course.errors import CourseDataError
 from course.content.exercises import answer_key, load_exercise_file, load_exercises, load_workbook
+from course.errors import CourseDataError
 
 COURSE = load_course()
 EXERCISE_SETS = load_exercises()

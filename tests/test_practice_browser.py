@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from course.content.exercises import answer_key
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import source_lines
+
 from course.content import load, shared_root
 
 QUIZZES = shared_root() / "quizzes"

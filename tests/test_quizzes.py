@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from course.content.definition import load_course
-from course.errors import CourseDataError, CourseError
 from course.content import load, shared_root
+from course.content.definition import load_course
 from course.content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, load_quiz_bank
-from course.grading.answers import read_answer_file, score_answers
 from course.content.sources import documents
+from course.errors import CourseDataError, CourseError
+from course.grading.answers import read_answer_file, score_answers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 COURSE = load_course()
@@ -237,7 +237,6 @@ def test_bank_folder_is_the_one_the_site_mounts():
 # --- The built pages: practice and graded -----------------------------------------------------------
 
 from bs4 import BeautifulSoup  # noqa: E402
-
 from conftest import BuildError, build_site  # noqa: E402
 
 
@@ -315,7 +314,9 @@ def test_graded_page_has_no_check_button_but_can_be_handed_in(graded_site, quiz)
     assert "Check my answers" not in soup.get_text()
     assert len(root.select("fieldset.course-quiz__question")) == 10
     data = json.loads(root.select_one("script.course-quiz__data").get_text())
-    assert data == {"quiz": quiz.key, "edition": quiz.edition, "mode": "graded"}
+    assert data == {"quiz": quiz.key, "edition": quiz.edition, "mode": "graded",      # no key, no explanation
+                    "answerFile": {"format": ANSWER_FORMAT, "version": ANSWER_VERSION,
+                                   "name": "quiz-{quiz}-{trainee_id}.json"}}
 
 
 def test_unknown_quiz_mode_fails_the_build(tmp_path):

@@ -6,11 +6,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import BuildError, build_site, copy_project
+from reading import reading, reading_pages, table, words
+
 from course.content.definition import load_course
 from course.content.sources import documents, short_place
-from reading import reading, reading_pages, table, words
 
 AVERAGE_MAX = 20        # words a sentence, on average over a page (STYLE.md, "The writing")
 SENTENCE_MAX = 35       # words in any one sentence

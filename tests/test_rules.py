@@ -5,10 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
-from course.grading.rules import ACHIEVEMENT, NONE, PARTICIPATION, score
-from course.grading.scoresheet import Trainee
 from sheets import COURSE
+
+from course.grading.rules import ACHIEVEMENT, NONE, PARTICIPATION, Rules, decide
+from course.grading.scoresheet import Trainee
+
+
+def score(trainee: Trainee, course) -> object:
+    return decide(trainee, Rules.of(course))
 
 
 def trainee(quizzes=(10,) * 6, group_work="30", essay=("10", "10", "10", "10"), bonus=None) -> Trainee:
@@ -112,21 +116,3 @@ def test_every_reason_is_one_line():
               trainee(quizzes=(None,) * 6, group_work=None, essay=None)):
         reason = score(t, COURSE).reason
         assert reason and "\n" not in reason and reason.endswith(".")
-
-
-def test_a_sheet_scorer_remembers_results_but_not_what_differs_between_trainees():
-    """One scorer grades a whole sheet and remembers results by the few values they depend on: trainees
-    alike in those but different in which quiz is missing, or in their bonus, still get their own result."""
-    from course.grading.rules import scorer
-
-    score_one = scorer(COURSE)
-    for _ in range(2):              # the second time round, everything comes from what was remembered
-        fifth = score_one(trainee(quizzes=(10, 10, 10, 10, None, 10)))
-        first = score_one(trainee(quizzes=(None, 10, 10, 10, 10, 10)))
-        assert fifth.certificate == first.certificate == PARTICIPATION
-        assert "(missing: quiz 5)" in fifth.reason and "(missing: quiz 1)" in first.reason
-        plain, enough, short = (score_one(with_base("55", bonus=b)) for b in (None, "7.5", "2"))
-        assert (plain.certificate, plain.total) == (PARTICIPATION, 55) and "bonus" not in plain.reason
-        assert (enough.certificate, enough.total, enough.bonus_applied) == (ACHIEVEMENT, Decimal("62.5"), True)
-        assert short.certificate == PARTICIPATION and "57 with the participation bonus" in short.reason
-        assert score_one(with_base("55", bonus="7.5")) == score(with_base("55", bonus="7.5"), COURSE)

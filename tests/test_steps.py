@@ -3,14 +3,12 @@ and the facts the pages state still match the line of the source they were taken
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import source_lines
+
 from course.content.definition import load_course
 
 COURSE = load_course()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import source_lines
+from reading import words
+
 from course.content.definition import load_course
 from course.content.study_time import Content, study_hours, within_tolerance
-from reading import words
 
 COURSE = load_course()
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, chromium_path
 
 NODE_MODULES = ROOT / "node_modules"

@@ -20,8 +20,17 @@ from .quizzes import QuizBank, load_quiz_bank
 from .rubrics import RUBRICS, Rubrics, load_rubrics
 from .sources import Document, documents
 from .templates import TEMPLATES, PlanningTemplate, load_templates
-from .tools import (TOOLS, FocusGroupScripts, Outline, Principle, Questionnaire, load_focus_groups, load_outline,
-                    load_principles, load_questionnaires)
+from .tools import (
+    TOOLS,
+    FocusGroupScripts,
+    Outline,
+    Principle,
+    Questionnaire,
+    load_focus_groups,
+    load_outline,
+    load_principles,
+    load_questionnaires,
+)
 
 OUTLINES = ("terms-of-reference", "report-outline", "swot-grid")     # the fill-in documents in tools/
 

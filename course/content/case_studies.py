@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .definition import Course, load_course
 from ..errors import CourseDataError
+from .definition import Course, load_course
 from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, parse_yaml
 

@@ -11,6 +11,7 @@ from .yamlfile import Fields, load_yaml
 
 DATA = Path(__file__).parent
 ACTIVITY_KINDS = ("orientation", "module", "quiz", "group_work", "case_studies", "assignment")
+ACHIEVEMENT, PARTICIPATION, NONE = "achievement", "participation", "none"     # the certificates, best first
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,12 @@ class CertificateRules:
     achievement_requires_all_items: bool
     participation_min_points: float
     participation_min_items: int
+    labels: dict[str, str]          # ACHIEVEMENT, PARTICIPATION, NONE -> "Certificate of Achievement" …
+
+    kinds = (ACHIEVEMENT, PARTICIPATION, NONE)     # best first
+
+    def label(self, kind: str) -> str:
+        return self.labels[kind]
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,7 @@ def load_course(path: Path = DATA / "course.yml") -> Course:
     assessment = _assessment(f, f.mapping(f.get(top, "assessment", dict, "", default={}), "assessment",
                                           {"quizzes", "group_work", "essay", "participation_bonus"}))
     rules = _rules(f, f.mapping(f.get(top, "certificates", dict, "", default={}), "certificates",
-                                {"achievement", "participation"}))
+                                {ACHIEVEMENT, PARTICIPATION, NONE}))
     bands = tuple(_band(f, where, b) for where, b in f.items(top, "engagement_bands", ""))
     course = Course(
         title=f.get(top, "title", str, ""), subtitle=f.get(top, "subtitle", str, ""),
@@ -303,15 +310,19 @@ def _assessment(f: Fields, d: dict) -> Assessment:
 
 def _rules(f: Fields, d: dict) -> CertificateRules:
     a = f.mapping(f.get(d, "achievement", dict, "certificates", default={}), "certificates.achievement",
-                  {"min_points", "requires_all_items"})
+                  {"label", "min_points", "requires_all_items"})
     p = f.mapping(f.get(d, "participation", dict, "certificates", default={}), "certificates.participation",
-                  {"min_points", "min_items"})
+                  {"label", "min_points", "min_items"})
+    n = f.mapping(f.get(d, "none", dict, "certificates", default={}), "certificates.none", {"label"})
+    labels = {kind: f.get(part, "label", str, f"certificates.{kind}", default=kind)
+              for kind, part in ((ACHIEVEMENT, a), (PARTICIPATION, p), (NONE, n))}
     return CertificateRules(
         achievement_min_points=f.get(a, "min_points", float, "certificates.achievement", default=0.0),
         achievement_requires_all_items=f.get(a, "requires_all_items", bool, "certificates.achievement",
                                              default=True),
         participation_min_points=f.get(p, "min_points", float, "certificates.participation", default=0.0),
-        participation_min_items=f.get(p, "min_items", int, "certificates.participation", default=0))
+        participation_min_items=f.get(p, "min_items", int, "certificates.participation", default=0),
+        labels=labels)
 
 
 def _band(f: Fields, where: str, raw) -> EngagementBand:

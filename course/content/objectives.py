@@ -29,7 +29,7 @@ def load_objectives(path: Path = DATA / "objectives.yml",
     modules = [a.id for a in course.activities("module")]
     result: dict[str, tuple[Objective, ...]] = {}
     seen: dict[str, str] = {}
-    for module, raw in top.items():
+    for module in top:
         module = str(module)
         if module not in modules:
             f.problem(module, f"is not a module in course.yml (modules: {', '.join(modules)})")

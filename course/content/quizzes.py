@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .definition import Course, load_course
 from ..errors import CourseDataError
+from .definition import Course, load_course
 from .objectives import Objective, load_objectives, objective_index
 from .sources import Citation, Document, documents, read_citation
 from .yamlfile import Fields, load_yaml
 
 ANSWER_FORMAT = "lmp-quiz-answers"
 ANSWER_VERSION = 1
+ANSWER_FILE_NAME = "quiz-{quiz}-{trainee_id}.json"     # as the quiz page names the file it saves
 LETTERS = "abcde"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BANNED = ("all of the above", "none of the above", "all of these", "none of these")

@@ -7,9 +7,10 @@ choice; so is an answer file nobody in the score sheet handed in.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..content.definition import Course
 from ..content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, QuizBank
@@ -37,7 +38,8 @@ def read_answer_file(path: Path) -> AnswerFile:
         raise CourseError(f"{path}: not a quiz answer file ({exc.__class__.__name__}: {exc})") from None
     if not isinstance(data, dict) or data.get("format") != ANSWER_FORMAT:
         raise CourseError(f"{path}: not a quiz answer file (no \"format\": \"{ANSWER_FORMAT}\")")
-    if data.get("version") != ANSWER_VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != ANSWER_VERSION:      # true is not 1, nor 1.0
         raise CourseError(f"{path}: answer file version {data.get('version')!r} is not supported "
                           f"(expected {ANSWER_VERSION})")
     problems = []
@@ -72,9 +74,16 @@ def score_answers(answer_file: AnswerFile, bank: QuizBank) -> int:
             problems.append(f"{path}: answers.{qid}: no such question in {quiz.key}")
         elif letter not in questions[qid].options:
             problems.append(f"{path}: answers.{qid}: {letter!r} is not one of the options")
+    if len(problems) > SHOWN_PER_FILE:      # a damaged or made-up file: the first few say enough
+        problems[SHOWN_PER_FILE:] = [f"{path}: answers: {len(problems) - SHOWN_PER_FILE:,} more answers like these; "
+                                     f"{len(answer_file.answers):,} answers in all for {len(questions)} questions: "
+                                     "is this the trainee's file?"]
     if problems:
         raise CourseError(problems)
     return sum(1 for qid, letter in answer_file.answers.items() if questions[qid].answer == letter)
+
+
+SHOWN_PER_FILE = 5      # problems listed for one answer file before the rest are counted
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,7 @@ class AnswerFiles:
         if not self.folder.is_dir():
             raise CourseError(f"{self.folder}: the answers folder does not exist")
         numbers = _quiz_numbers(course, bank)
-        for path in sorted(p for p in self.folder.rglob("*") if p.is_file() and not _hidden(p, self.folder)):
+        for path in answer_file_paths(self.folder, problems):
             try:
                 answer_file = read_answer_file(path)
                 correct = score_answers(answer_file, bank)
@@ -115,7 +124,7 @@ class AnswerFiles:
         if problems:
             raise CourseError(problems)
 
-    def merge(self, trainees: Iterable[Trainee], scores_file: Path, problems: Problems) -> Iterator[Trainee]:
+    def merge(self, trainees: Iterable[Trainee], scores_file: str, problems: Problems) -> Iterator[Trainee]:
         """Fill each trainee's blank quiz_N from their answer files; unused files are problems at the end."""
         for trainee in trainees:
             quizzes = list(trainee.quizzes)
@@ -135,8 +144,38 @@ class AnswerFiles:
             problems.add(found.path, 0, "trainee_id", f"no valid row for trainee {trainee_id!r} in {scores_file}")
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def answer_file_paths(folder: Path, problems: list[str]) -> list[Path]:
+    """Every file under `folder`, hidden ones aside, in name order; however deep (no recursion).
+
+    Linked sub-folders are followed, each real folder read once, so a link back up does not loop and a
+    file reached by two ways is scored once. A broken link is a problem.
+    """
+    found: list[Path] = []
+    seen_folders, seen_files = {os.path.realpath(folder)}, set()
+    waiting = [Path(folder)]
+    while waiting:
+        current = waiting.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(f"{current}: cannot read the folder: {exc.strerror}")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            real = os.path.realpath(path)
+            if entry.is_dir():
+                if real not in seen_folders:
+                    seen_folders.add(real)
+                    waiting.append(path)
+            elif entry.is_file():
+                if real not in seen_files:
+                    seen_files.add(real)
+                    found.append(path)
+            elif entry.is_symlink():
+                problems.append(f"{path}: a link to {os.readlink(path)}, which does not exist")
+    return sorted(found)
 
 
 def _quiz_numbers(course: Course, bank: QuizBank) -> dict[str, int]:

@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..content.definition import Course, EngagementBand
-from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result
+from .rules import Result
 from .scoresheet import Trainee
-
-CERTIFICATES = (ACHIEVEMENT, PARTICIPATION, NONE)
 
 
 def percent(count: int, total: int) -> int:
@@ -107,6 +105,6 @@ class Cohort:
         quizzes = tuple(QuizFigures(i + 1, s, Decimal(c) * per_correct / s if s else None)
                         for i, (s, c) in enumerate(zip(self.quiz_submitted, self.quiz_correct)))
         certificates = tuple(CertificateCount(c, self.certificates[c], percent(self.certificates[c], total))
-                             for c in CERTIFICATES)
+                             for c in self.course.certificates.kinds)
         return CohortFigures(total, tuple(bands), takers, average, above, self.group_work, self.essays,
                              certificates, self.bonus_applied, quizzes)

@@ -6,15 +6,15 @@ has been read, so callers write to a temporary file and keep it only when no pro
 
 from __future__ import annotations
 
-import gc
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..content.definition import Course
 from ..content.quizzes import QuizBank
 from .answers import AnswerFiles
-from .rules import Result, scorer
-from .scoresheet import Problems, Trainee, read_trainees
+from .rules import Result, Rules, decide
+from .scoresheet import Problems, ScoreSheet, Trainee, read_trainees
 
 
 class Graded(NamedTuple):
@@ -26,26 +26,18 @@ def load_answers(folder: Path | None, course: Course, bank: QuizBank) -> AnswerF
     return AnswerFiles(folder, course, bank) if folder is not None else None
 
 
-def graded(scores: Path, course: Course, answers: AnswerFiles | None = None) -> Iterator[Graded]:
+def graded(sheet: ScoreSheet, answers: AnswerFiles | None = None) -> Iterator[Graded]:
     """Every trainee of the sheet with their result; raises CourseError with every problem at the end."""
     problems = Problems()
-    trainees = read_trainees(scores, course, problems)
+    trainees = read_trainees(sheet, problems)
     if answers is not None:
-        trainees = answers.merge(trainees, Path(scores), problems)
-    score_one, new = scorer(course), tuple.__new__
-    # Rows make no reference cycles (reference counting frees them), so the cycle collector would only
-    # rescan the long-lived caches every few hundred rows: paused while the sheet streams.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for trainee in trainees:
-            yield new(Graded, (trainee, score_one(trainee)))     # tuple.__new__: no Python-level call per row
-    finally:
-        if collecting:
-            gc.enable()
+        trainees = answers.merge(trainees, sheet.name, problems)
+    rules = Rules.of(sheet.course)
+    for trainee in trainees:
+        yield Graded(trainee, decide(trainee, rules))
     problems.raise_if_any()
 
 
-def check(scores: Path, course: Course, answers: AnswerFiles | None = None) -> int:
+def check(sheet: ScoreSheet, answers: AnswerFiles | None = None) -> int:
     """Read and grade everything, writing nothing; the number of trainees, or CourseError."""
-    return sum(1 for _ in graded(scores, course, answers))
+    return sum(1 for _ in graded(sheet, answers))

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Callable
 
 from ..content.definition import Course
 from .numbers import number
-from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result, scorer
+from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result, Rules, decide
 from .scoresheet import Trainee
 
 RANK = {NONE: 0, PARTICIPATION: 1, ACHIEVEMENT: 2}
@@ -67,7 +68,7 @@ class ProgressReader:
         self.questions = a.quiz_questions
         self.criteria_max = [Decimal(str(c.max_points)) for c in a.essay_criteria]
         self.group_max = Decimal(str(a.group_work_max))
-        self.score: Callable[[Trainee], Result] = scorer(course)
+        self.score: Callable[[Trainee], Result] = partial(decide, rules=Rules.of(course))
 
     def items_left(self, trainee: Trainee) -> tuple[Left, ...]:
         left = [Left("essay", 0, sum(self.criteria_max))] if trainee.essay is None else []

@@ -14,14 +14,13 @@ from typing import Iterable
 
 import segno
 
-from ..content.definition import Course
+from ..content.definition import ACHIEVEMENT, PARTICIPATION, Course
 from ..grading.gradebook import Graded
 from ..grading.numbers import number
 from .files import atomic_folder
 from .verification import verification_code
-from ..grading.rules import ACHIEVEMENT, PARTICIPATION
 
-TITLES = {ACHIEVEMENT: "Certificate of Achievement", PARTICIPATION: "Certificate of Participation"}
+ISSUED = (ACHIEVEMENT, PARTICIPATION)     # the certificates printed; the labels are course.yml's
 WORDING = {ACHIEVEMENT: "has successfully completed all the assessments of the course",
            PARTICIPATION: "has participated in the course"}
 
@@ -66,12 +65,12 @@ def qr_code(text: str, label: str) -> str:
 
 def render_certificate(course: Course, trainee_id: str, name: str, certificate: str, code: str) -> str:
     e = course.edition
-    title = f"{TITLES[certificate]}: {name}"
+    title = f"{course.certificates.label(certificate)}: {name}"
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         f"<title>{escape(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
         '<main class="certificate"><div class="frame">',
-        f"<h1>{escape(TITLES[certificate])}</h1>",
+        f"<h1>{escape(course.certificates.label(certificate))}</h1>",
         '<p class="lead">This is to certify that</p>',
         f'<p class="name">{escape(name)}</p>',
         f'<p class="lead">{escape(WORDING[certificate])}</p>',
@@ -92,7 +91,7 @@ def write_certificates(grades: Iterable[Graded], course: Course, folder: Path, s
     with atomic_folder(folder) as tmp:
         for g in grades:
             cert = g.result.certificate
-            if cert not in TITLES:
+            if cert not in ISSUED:
                 continue
             tid, name = g.trainee.trainee_id, g.trainee.name
             code = verification_code(secret, course.edition.id, cert, name)
@@ -107,17 +106,18 @@ def render_index(course: Course, issued: list[Issued]) -> str:
     e = course.edition
     title = f"Certificates: {course.title}, edition {e.id}"
     rows = "".join(f'<tr><th scope="row">{escape(i.trainee_id)}</th><td><a href="{escape(i.file)}">'
-                   f"{escape(i.name)}</a></td><td>{escape(TITLES[i.certificate])}</td><td>{i.code}</td></tr>"
+                   f"{escape(i.name)}</a></td><td>{escape(course.certificates.label(i.certificate))}</td><td>{i.code}</td></tr>"
                    for i in issued)
-    counts = {c: sum(1 for i in issued if i.certificate == c) for c in TITLES}
+    counts = {c: sum(1 for i in issued if i.certificate == c) for c in ISSUED}
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         f"<title>{escape(title)}</title>",
         "<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem}table{border-collapse:collapse}"
         "th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:left}th{background:#eef2f7}</style>",
         "</head>", "<body>", "<main>", f"<h1>{escape(title)}</h1>",
-        f"<p>{counts[ACHIEVEMENT]} Certificates of Achievement and {counts[PARTICIPATION]} Certificates of "
-        f"Participation. Open one and print it from the browser (A4, landscape).</p>",
+        f"<p>{escape(course.certificates.label(ACHIEVEMENT))}: {counts[ACHIEVEMENT]}. "
+        f"{escape(course.certificates.label(PARTICIPATION))}: {counts[PARTICIPATION]}. "
+        "Open one and print it from the browser (A4, landscape).</p>",
         "<table><caption>Certificates issued</caption><thead><tr><th scope=\"col\">Trainee ID</th>"
         "<th scope=\"col\">Name</th><th scope=\"col\">Certificate</th><th scope=\"col\">Verification code</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>",

@@ -6,16 +6,13 @@ Every chart has a text alternative and the same figures are in a table beside it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
-from typing import Iterable
 
+from ..content.definition import ACHIEVEMENT, PARTICIPATION, Course
 from ..grading.cohort import Cohort, CohortFigures, percent, two_decimals
-from ..content.definition import Course
 from ..grading.gradebook import Graded
 from ..grading.numbers import number
-
-CERTIFICATE_LABELS = {"achievement": "Certificate of Achievement", "participation": "Certificate of Participation",
-                      "none": "No certificate"}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;max-width:60rem;
@@ -72,7 +69,8 @@ def _page(f: CohortFigures, participants: list[tuple[str, str, int, str]], cours
     else:
         average, quiz_text = "–", "No participant submitted a quiz."
     band_rows = [(b.band.label, b.count, b.percent) for b in f.bands]
-    cert_rows = [(CERTIFICATE_LABELS[c.certificate], c.count, c.percent) for c in f.certificates]
+    label = course.certificates.label
+    cert_rows = [(label(c.certificate), c.count, c.percent) for c in f.certificates]
     out = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -85,8 +83,8 @@ def _page(f: CohortFigures, participants: list[tuple[str, str, int, str]], cours
         f"<li><strong>{average}</strong> average quiz score</li>",
         f"<li><strong>{f.group_work}</strong> of {n} took part in the group work</li>",
         f"<li><strong>{f.essays}</strong> of {n} submitted the final essay</li>",
-        f"<li><strong>{f.certificate_count('achievement')}</strong> Certificates of Achievement</li>",
-        f"<li><strong>{f.certificate_count('participation')}</strong> Certificates of Participation</li>",
+        f"<li><strong>{f.certificate_count(ACHIEVEMENT)}</strong> {escape(label(ACHIEVEMENT))}</li>",
+        f"<li><strong>{f.certificate_count(PARTICIPATION)}</strong> {escape(label(PARTICIPATION))}</li>",
         "</ul>",
         '<h2 id="engagement">Engagement</h2>',
         f"<p>How many of the {a.item_count} assessed items ({a.quiz_count} quizzes, the group work and the "
@@ -114,7 +112,7 @@ def _page(f: CohortFigures, participants: list[tuple[str, str, int, str]], cours
         '<h2 id="participants">Annex: list of participants</h2>',
         _table("Participants, items completed and certificate", ["Trainee ID", "Name", "Items completed",
                                                                   "Certificate"],
-               [[escape(tid), escape(name), f"{items} of {a.item_count}", escape(CERTIFICATE_LABELS[cert])]
+               [[escape(tid), escape(name), f"{items} of {a.item_count}", escape(label(cert))]
                 for tid, name, items, cert in participants], numeric={2}),
         "</main>", "</body>", "</html>", ""]
     return "\n".join(out)

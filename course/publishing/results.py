@@ -1,55 +1,75 @@
-"""The results CSV: one line per trainee with points, certificate and reason."""
+"""The results: one row per trainee with points, certificate and reason, as CSV or as an .xlsx workbook."""
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
-from typing import IO, Iterable, NamedTuple
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
 
 from ..grading.gradebook import Graded
 from ..grading.numbers import number
-from .files import FORMULA_STARTS, csv_text
+from .files import atomic_path, neutralised
 
 RESULT_COLUMNS = ("trainee_id", "name", "quiz_points", "group_work_points", "essay_points", "completed_items",
                   "bonus_applied", "total", "certificate", "reason")
-YES, NO = "yes", "no"           # bonus_applied
-FORMULA = frozenset(FORMULA_STARTS)     # one character each
 RESULTS_ENCODING = "utf-8-sig"  # with a byte-order mark, so Excel shows accented names correctly
 
 
-class Tally(NamedTuple):
-    """What `write_results` wrote: trainees, certificates by type, bonuses applied."""
+@dataclass
+class Tally:
+    """What was written: trainees, certificates by type, bonuses applied."""
 
-    trainees: int
-    certificates: dict[str, int]
-    bonus_applied: int
+    trainees: int = 0
+    certificates: Counter = field(default_factory=Counter)
+    bonus_applied: int = 0
+
+    def add(self, graded: Graded) -> None:
+        self.trainees += 1
+        self.certificates[graded.result.certificate] += 1
+        self.bonus_applied += graded.result.bonus_applied
 
 
-def write_results(grades: Iterable[Graded], out: IO[str]) -> Tally:
-    """Write the results CSV to `out` (opened with newline=""); returns what was written.
+def result_row(graded: Graded) -> list:
+    """A trainee's results, in RESULT_COLUMNS order: texts as given, points as exact Decimals."""
+    t, r = graded.trainee, graded.result
+    return [t.trainee_id, t.name, r.quiz_points, r.group_work_points, r.essay_points, r.completed_items,
+            "yes" if r.bonus_applied else "no", r.total, r.certificate, r.reason]
 
-    Lines are assembled here rather than by csv.writer, which takes as long per row as reading
-    the sheet does: numbers never need quoting, and text is written as csv_text writes it (formulas
-    neutralised, then quoted as csv.writer quotes: QUOTE_MINIMAL, "\r\n" line ends). Tests read
-    the output back with the csv module.
-    """
-    out.write(",".join(RESULT_COLUMNS) + "\r\n")
-    counts, lines, bonuses = Counter(), [], 0
-    for trainee, (quiz, group_work, essay, items, _, applied, total, certificate, reason) in grades:
-        tid, name = trainee.trainee_id, trainee.name
-        # Most ids and names need nothing from csv_text. These tests say so as csv_text would (a formula's
-        # first character, or one that needs quotes), without a call per cell: a fifth of the writing time.
-        if tid[:1] in FORMULA or '"' in tid or "," in tid or "\r" in tid or "\n" in tid:
-            tid = csv_text(tid)
-        if name[:1] in FORMULA or '"' in name or "," in name or "\r" in name or "\n" in name:
-            name = csv_text(name)
-        # The reason starts with a certificate's name, never a formula character, and holds no quote:
-        # always quoted, it needs no check.
-        lines.append(f"{tid},{name},{number(quiz)},{number(group_work)},{number(essay)},{items},"
-                     f"{YES if applied else NO},{number(total)},{certificate},\"{reason}\"\r\n")
-        counts[certificate] += 1
-        bonuses += applied
-        if len(lines) == 1000:          # written in batches: one call per thousand rows
-            out.write("".join(lines))
-            lines.clear()
-    out.write("".join(lines))
-    return Tally(sum(counts.values()), dict(counts), bonuses)
+
+def write_results_csv(grades: Iterable[Graded], out: IO[str]) -> Tally:
+    """The results as CSV to `out` (opened with newline=""): numbers without trailing zeros, and texts a
+    spreadsheet would run as formulas neutralised."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(RESULT_COLUMNS)
+    tally = Tally()
+    for graded in grades:
+        writer.writerow([neutralised(cell) if isinstance(cell, str) else
+                         cell if isinstance(cell, int) else number(cell) for cell in result_row(graded)])
+        tally.add(graded)
+    return tally
+
+
+def write_results_xlsx(grades: Iterable[Graded], path: Path) -> Tally:
+    """The results as an .xlsx workbook, written atomically: each text cell stored as text (never a
+    formula), each number as a number."""
+    import xlsxwriter
+
+    tally = Tally()
+    with atomic_path(path, suffix=".xlsx") as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
+                                              "strings_to_numbers": False, "strings_to_urls": False})
+        sheet = book.add_worksheet("Results")
+        for col, heading in enumerate(RESULT_COLUMNS):
+            sheet.write_string(0, col, heading)
+        for row, graded in enumerate(grades, start=1):
+            for col, cell in enumerate(result_row(graded)):
+                if isinstance(cell, str):
+                    sheet.write_string(row, col, cell)
+                else:
+                    sheet.write_number(row, col, float(cell))
+            tally.add(graded)
+        book.close()
+    return tally

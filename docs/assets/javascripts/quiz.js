@@ -1,16 +1,16 @@
 /* Weekly quizzes: answers kept in this browser, checked on the page (practice mode only), and
-   downloaded as the answer file the tutor's grader reads (course/quizzes.py, read_answer_file).
+   downloaded as the answer file the tutor's grader reads (course/grading/answers.py). The file's
+   format, version and name come with the page's data (course/content/quizzes.py), defined once.
    No network: everything the page needs is in the page. */
 (function () {
   "use strict";
   var PREFIX = "lmp-course:quiz:";
-  var FORMAT = "lmp-quiz-answers";
-  var VERSION = 1;
 
   function setUp(root, store) {
     var data = JSON.parse(root.querySelector(".course-quiz__data").textContent);
     var quiz = data.quiz;
     var edition = data.edition;
+    var answerFile = data.answerFile;
     var solutions = data.mode === "practice" ? data.key || null : null;
     var storeKey = PREFIX + quiz + ":" + edition;     // another edition starts from a clean page
     var questions = Array.prototype.slice.call(root.querySelectorAll(".course-quiz__question"));
@@ -126,7 +126,7 @@
       }
       hideIdError();
       var file = {
-        format: FORMAT, version: VERSION, quiz: quiz, edition: edition,
+        format: answerFile.format, version: answerFile.version, quiz: quiz, edition: edition,
         trainee_id: id, name: name.value.trim(), answers: answers(),
         saved_at: new Date().toISOString()
       };
@@ -134,7 +134,8 @@
       var url = URL.createObjectURL(blob);
       var link = document.createElement("a");
       link.href = url;
-      link.download = "quiz-" + quiz + "-" + id.replace(/[^A-Za-z0-9._-]+/g, "_") + ".json";
+      link.download = answerFile.name.replace("{quiz}", quiz)
+        .replace("{trainee_id}", id.replace(/[^A-Za-z0-9._-]+/g, "_"));
       link.hidden = true;
       document.body.appendChild(link);
       link.click();
