@@ -129,3 +129,14 @@ def test_a_scale_that_does_not_divide_exactly_is_an_error(tmp_path):
     export = write_export(tmp_path, [moodle_row("Ann", "Banda", "T1", ["10"] * 6, "1", ["-"] * 4)])
     with pytest.raises(CourseError, match="has no exact value out of 30"):
         score_sheet_text(export, load_mapping(path, COURSE), COURSE)
+
+
+def test_an_xlsx_download_is_read_like_the_csv(tmp_path, mapping):
+    from test_grader_input import write_xlsx
+
+    rows = [moodle_row("Ann", "Banda", "T1", [10.0, 7.0, 8.0, 9.0, 70.0, 100.0], 77.0, [9.0, 8.5, 7.0, 10.0]),
+            moodle_row("Kofi", "Mensah", "T2", [6.0, "-", "-", "-", "-", "-"], "-", ["-", "-", "-", "-"])]
+    export = write_xlsx(tmp_path / "grades.xlsx", [MOODLE_HEADER, *rows])
+    ann, kofi = sheet(score_sheet_text(export, mapping, COURSE))
+    assert [ann[f"quiz_{n}"] for n in range(1, 7)] == ["10", "7", "8", "9", "7", "10"]
+    assert (ann["group_work"], ann["essay_alignment"], kofi["quiz_1"], kofi["quiz_2"]) == ("23.1", "8.5", "6", "")

@@ -24,6 +24,7 @@ from .answers import AnswerFiles
 from .gradebook import Graded, graded
 from .numbers import number
 from .scoresheet import Problems, ScoreSheet, quiz_columns, sheet_columns
+from .tables import open_table
 
 NO_GRADE = ("", "-")                # Moodle writes "-" where a grade item has no grade yet
 _NUMBER = re.compile(r"^[+-]?[0-9]+(?:[.,][0-9]+)?$")
@@ -94,18 +95,16 @@ def load_mapping(path: Path, course: Course) -> Mapping:
 def score_sheet_text(export: Path, mapping: Mapping, course: Course) -> str:
     """The Moodle export as the course's score sheet (CSV text), rows in the same order and at the same row
     numbers; CourseError with every problem as `file:row: Moodle column: what is wrong`."""
-    try:
-        text = Path(export).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CourseError(f"{export}: is not UTF-8 text; export the grades again from Moodle as a plain text "
-                          "(CSV) file") from None
-    if Path(export).suffix.lower() in (".xlsx", ".ods", ".xls"):
-        raise CourseError(f"{export}: export the grades from Moodle as a plain text file (CSV), not a workbook")
-    delimiter = _delimiter(text.split("\n", 1)[0])
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    table = open_table(Path(export))       # CSV as Moodle writes it, or its .xlsx / .ods download
+    rows = [(number_, [_cell(c) for c in cells]) for number_, cells in table.rows]
+    if table.unreadable:
+        raise CourseError(f"{export}: some bytes are not {table.encoding} text; export the grades again from Moodle")
+    if table.problems:
+        raise CourseError([f"{export}:{row}: {message}" for row, _, message in table.problems])
     if not rows:
         raise CourseError(f"{export}: is empty")
-    header = [h.strip() for h in rows[0]]
+    (_, header_cells), *data = rows
+    header = [h.strip() for h in header_cells]
     index = {h: i for i, h in enumerate(header)}
     wanted = [mapping.trainee_id, *mapping.name, *(s.moodle for s in mapping.sources if s.moodle)]
     missing = [w for w in wanted if w not in index]
@@ -117,9 +116,10 @@ def score_sheet_text(export: Path, mapping: Mapping, course: Course) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(sheet_columns(course))
     seen: dict[str, int] = {}
-    for row_number, cells in enumerate(rows[1:], start=2):
+    for row_number, cells in data:
         if not any(c.strip() for c in cells):
             continue
+        cells += [""] * (len(header) - len(cells))      # a workbook row may stop at its last filled cell
         if len(cells) != len(header):
             problems.add(export, row_number, "", f"has {len(cells)} cells but the header has {len(header)}")
             continue
@@ -140,10 +140,13 @@ def score_sheet_text(export: Path, mapping: Mapping, course: Course) -> str:
     return out.getvalue()
 
 
-def _delimiter(header_line: str) -> str:
-    """Moodle's plain-text export separates by comma, tab, semicolon or colon, as the teacher chose."""
-    counts = {d: header_line.count(d) for d in (",", "\t", ";")}
-    return max(counts, key=counts.get) if any(counts.values()) else ","
+def _cell(value) -> str:
+    """A cell as text: workbook numbers without a spurious ".0", blanks empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
 
 
 def _rescaled(export: Path, row: int, s: Source, text: str, problems: Problems) -> str:
