@@ -1,15 +1,28 @@
-"""MkDocs hooks: mount quizzes/ and case_studies/ into the site, so each lives once, outside docs/.
+"""MkDocs hooks: mount quizzes/ and case_studies/ into the site, so each lives once, outside docs/;
+build the week-by-week navigation from course.yml; hand every page the course data its scripts share.
 
 Their content is validated with the rest of the course when the macros load it (macros/main.py).
 """
 
 from __future__ import annotations
 
+import json
+import posixpath
+import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# What each page holds that counts towards progress, found in its rendered HTML (src_uri -> ...).
+_CHECKLIST = re.compile(r'<fieldset class="course-checklist" data-checklist="([^"]+)".*?</fieldset>', re.S)
+_ITEM = re.compile(r'data-item="([^"]+)"')
+_QUIZ = re.compile(r'class="course-quiz" data-quiz="([^"]+)" data-edition="([^"]+)"')
+_QUESTION = re.compile(r'class="course-quiz__question"')
+_page_parts: dict[str, dict] = {}
+_loaded: dict[str, object] = {}        # the course definition, read once per build in on_config
 
 
 def on_files(files, config):
@@ -20,3 +33,122 @@ def on_files(files, config):
         files.append(File.generated(config, f"quizzes/{path.stem}.md",
                                     content=f'{{{{ quiz_page("{path.stem}") }}}}\n'))
     return files
+
+
+def _course():
+    return _loaded["course"]
+
+
+def _read_course():
+    from course.content.definition import load_course
+    from course.errors import CourseDataError
+
+    try:
+        return load_course()
+    except CourseDataError as exc:
+        raise PluginError("Invalid course.yml:\n" + "\n".join(exc.problems)) from None
+
+
+# --- The trainee's path: week by week, from course.yml -------------------------------------------
+
+def week_sections(course) -> list[dict]:
+    """One nav section per week, listing its activities in course order."""
+    pages: dict[str, str] = {}
+    sections = []
+    for week in course.weeks:
+        entries = []
+        for a in week.activities:
+            if a.page is None:
+                continue
+            if a.page in pages:     # one page per activity, or Next, Previous and progress would be ambiguous
+                raise PluginError(f"course.yml: activities {pages[a.page]!r} and {a.id!r} share the page "
+                                  f"{a.page}; give each activity its own page")
+            pages[a.page] = a.id
+            entries.append({a.title: a.page})
+        sections.append({f"Week {week.number}": entries})
+    return sections
+
+
+def on_config(config):
+    _page_parts.clear()
+    course = _loaded["course"] = _read_course()
+    rest = list(config.nav or [])
+    # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
+    config.nav = rest[:1] + week_sections(course) + rest[1:]
+    return config
+
+
+def trainee_path(course) -> list[str]:
+    """The pages in the order a trainee walks them: home, then every activity of every week."""
+    return ["index.md"] + [a.page for a in course.activities() if a.page]
+
+
+def on_nav(nav, config, files):
+    """Next and Previous follow the trainee's path; other pages lead only to their neighbours in their section."""
+    path = trainee_path(_course())
+    by_uri = {p.file.src_uri: p for p in nav.pages}
+    walk = [by_uri[uri] for uri in path if uri in by_uri]
+    for i, page in enumerate(walk):
+        page.previous_page = walk[i - 1] if i else None
+        page.next_page = walk[i + 1] if i + 1 < len(walk) else None
+    on_path = set(path)
+    for section in nav.items:
+        pages = [p for p in _pages_in(section) if p.file.src_uri not in on_path]
+        for i, page in enumerate(pages):
+            page.previous_page = pages[i - 1] if i else None
+            page.next_page = pages[i + 1] if i + 1 < len(pages) else None
+    return nav
+
+
+def _pages_in(item) -> list:
+    if item.is_page:
+        return [item]
+    return [p for child in (item.children or []) for p in _pages_in(child)]
+
+
+# --- Course data for the page's scripts: storage keys, course file format, progress -------------
+
+def on_page_content(html, page, config, files):
+    """Remember which checklists and quiz each page holds, for the progress every page shows."""
+    checklists = [{"id": m.group(1), "items": _ITEM.findall(m.group(0))} for m in _CHECKLIST.finditer(html)]
+    quiz = _QUIZ.search(html)
+    _page_parts[page.file.src_uri] = {
+        "checklists": checklists,
+        "quiz": {"key": quiz.group(1), "edition": quiz.group(2), "questions": len(_QUESTION.findall(html))}
+        if quiz else None}
+    return html
+
+
+def course_data(course, config, page) -> dict:
+    """What storage.js, progress.js and the course file read: one definition, handed over as data."""
+    from course.content.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX
+
+    activity_of = {a.page: a.id for a in course.activities() if a.page}
+    weeks = []
+    for w in course.weeks:
+        activities = []
+        for a in w.activities:
+            parts = _page_parts.get(a.page or "", {})
+            activities.append({
+                "id": a.id, "kind": a.kind, "title": a.title, "hours": a.hours,
+                "url": files_url(a.page) if a.page else None,
+                "checklists": parts.get("checklists", []), "quiz": parts.get("quiz")})
+        weeks.append({"number": w.number, "title": w.title, "activities": activities})
+    depth = page.url.count("/")
+    return {
+        "title": course.title, "edition": course.edition.id, "prefix": STORAGE_PREFIX,
+        "file": {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION},
+        "mode": str((config.extra or {}).get("quiz_mode") or "practice"),
+        "root": "../" * depth, "activity": activity_of.get(page.file.src_uri), "weeks": weeks}
+
+
+def files_url(src_uri: str) -> str:
+    """The built page's URL relative to the site root (use_directory_urls is off: pages open from file://)."""
+    return posixpath.splitext(src_uri)[0] + ".html"
+
+
+def on_post_page(output, page, config):
+    data = json.dumps(course_data(_course(), config, page), ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("</", "<\\/")      # a title can never close the script element early
+    element = f'<script type="application/json" id="course-data">{data}</script>'
+    return output.replace("</head>", element + "</head>", 1)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from course.content import CourseContent, load, study_time
+from course.content.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX
 from course.content.definition import Course
 from course.content.exercises import answer_key
 from course.content.quizzes import ANSWER_FILE_NAME, ANSWER_FORMAT, ANSWER_VERSION
@@ -38,6 +39,10 @@ def on_post_page_macros(env):
     if cited and not sources_listed[0]:
         raise ValueError(f"{env.page.file.src_uri}: it cites sources (source() or a checklist) but lists none: "
                          "add a '## Sources' section with {{ page_sources() }}")
+    # Every activity page ends with its next step, so pages follow course.yml without being edited.
+    uri = env.page.file.src_uri if env.page else ""
+    if any(x.page == uri for x in env.variables["course"].activities()):
+        env.markdown += "\n\n" + env.macros["next_step"]() + "\n"
 
 
 def cite(citation: Citation) -> str:
@@ -172,20 +177,104 @@ def step_name(site: Site, number: int) -> str:
 
 
 def syllabus(site: Site) -> str:
-    """The six weeks, their activities and study hours, from course.yml."""
+    """The six weeks, their activities and study hours, from course.yml; progress.js fills the last column."""
     out = []
     for w in site.course.weeks:
         out.append(f"## Week {w.number}: {w.title}\n\n{w.summary}\n")
-        out.append("| Activity | Study time |\n|---|---|")
+        out.append("| Activity | Study time | Your progress |\n|---|---|---|")
         for a in w.activities:
             title = f"[{a.title}]({site.link(a.page)})" if a.page else a.title
-            out.append(f"| {title} | {fmt(a.hours)} h |")
-        out.append(f"| **Week {w.number} in all** | **{fmt(w.hours)} h** |\n")
-        if w.sessions_2022:
-            out.append("In the 2022 course, live webinars on these topics were held on:\n")
-            out.extend(f"- {s.date:%d %B %Y}: {s.title}" for s in w.sessions_2022)
-            out.append("")
+            out.append(f'| {title} | {fmt(a.hours)} h | <span class="course-progress__status" '
+                       f'data-activity="{a.id}"></span> |')
+        out.append(f"| **Week {w.number} in all** | **{fmt(w.hours)} h** | |\n")
     out.append(f"**Total: {fmt(sum(w.hours for w in site.course.weeks))} hours over {len(site.course.weeks)} weeks.**")
+    return "\n".join(out)
+
+
+def agenda_2022(site: Site) -> str:
+    """The live sessions of the 2022 course, week by week: a note for tutors who run a live cohort."""
+    out = []
+    for w in site.course.weeks:
+        if w.sessions_2022:
+            out.append(f"- **Week {w.number}: {w.title}**")
+            out.extend(f"    - {s.date:%d %B %Y}: {s.title}" for s in w.sessions_2022)
+    return "\n".join(out)
+
+
+# --- The learner's journey: the next step, progress (progress.js) -------------------------------
+
+def activity_here(site: Site):
+    """The course.yml activity whose page is being rendered, or None."""
+    return next((a for a in site.course.activities() if a.page and a.page == site.page_path()), None)
+
+
+def next_step(site: Site) -> str:
+    """The end of an activity page: mark it finished, and what comes next in course.yml's order."""
+    here = activity_here(site)
+    if here is None:
+        raise ValueError(f"next_step(): {site.page_path()} is not the page of an activity in course.yml")
+    order = [a for a in site.course.activities() if a.page]
+    later = order[order.index(here) + 1:]
+    week = site.course.week_of(here.id)
+    finish = ("" if here.kind == "quiz" else
+              '<p><button type="button" class="md-button course-finished" aria-describedby="course-finished-status">'
+              'I have finished this</button></p>\n'
+              '<p class="course-finished__status" id="course-finished-status" role="status"></p>\n')
+    if not later:
+        then = (f"This is the last activity of the course. The [home page]({site.link('index.md')}) shows "
+                "what you have finished and what is left.")
+    else:
+        nxt = later[0]
+        nweek = site.course.week_of(nxt.id)
+        hours = f'about {fmt(nxt.hours)} hour{"s" if nxt.hours != 1 else ""}'
+        where = (f"Next in week {week.number}" if nweek.number == week.number
+                 else f"Week {week.number} ends here. Week {nweek.number} begins with")
+        then = f"{where}: [{nxt.title}]({site.link(nxt.page)}), {hours}."
+    return (f'<div class="course-next-step" data-activity="{here.id}" markdown>\n\n'
+            f'## Your next step\n\n{finish}{then}\n\n</div>\n')
+
+
+def my_course_file(site: Site) -> str:
+    """Save, load and forget the trainee's work (course-file.js); every message is written by the script."""
+    return (
+        '<div class="course-file">'
+        '<p><button type="button" class="md-button md-button--primary course-file__save">'
+        'Save my work to a file</button></p>'
+        '<p><label for="course-file-input" class="course-file__label">Load my work from a file</label> '
+        '<input type="file" id="course-file-input" class="course-file__input" accept=".json,application/json"></p>'
+        '<div class="course-file__confirm" hidden>'
+        '<p class="course-file__question" tabindex="-1"><strong>Replace the work in this browser with the '
+        'file?</strong> This is what would change:</p>'
+        '<ul class="course-file__changes"></ul>'
+        '<p><button type="button" class="md-button md-button--primary course-file__replace">'
+        'Replace my work with the file</button> '
+        '<button type="button" class="md-button course-file__cancel">Keep my work as it is</button></p></div>'
+        '<p><button type="button" class="md-button course-file__forget">Forget me on this computer</button></p>'
+        '<div class="course-file__forget-confirm" hidden>'
+        '<p class="course-file__forget-question" tabindex="-1"><strong>Remove all your work for this course '
+        'from this browser?</strong> This removes your progress, ticks, quiz answers, exercise and workbook '
+        'answers, Trainee ID and name, for every edition of the course. Save your work to a file first if you '
+        'want to keep it.</p>'
+        '<p><button type="button" class="md-button md-button--primary course-file__forget-yes">'
+        'Yes, forget me</button> '
+        '<button type="button" class="md-button course-file__forget-no">Cancel</button></p></div>'
+        '<p class="course-file__status" role="status" aria-live="polite"></p></div>\n'
+        # course-file.js only where its controls are: other pages stay lighter
+        f'<script src="{site.link("assets/javascripts/course-file.js")}"></script>\n')
+
+
+def progress_overview(site: Site) -> str:
+    """Home: each week's activities with their progress (filled in by progress.js), and where to go on."""
+    out = ['<div class="course-progress" markdown>\n',
+           '<p class="course-progress__continue" role="status"></p>\n']
+    for w in site.course.weeks:
+        out.append(f"### Week {w.number}: {w.title}\n")
+        out.append(f'<p class="course-progress__week" data-week="{w.number}"></p>\n')
+        for a in w.activities:
+            title = f"[{a.title}]({site.link(a.page)})" if a.page else a.title
+            out.append(f'- {title} · <span class="course-progress__status" data-activity="{a.id}"></span>')
+        out.append("")
+    out.append("</div>\n")
     return "\n".join(out)
 
 
@@ -511,10 +600,22 @@ def quiz_page(site: Site, key: str) -> str:
     # The form's main action is its submit button (Enter in a field runs it too): check, or hand in.
     check = ('<button type="submit" class="md-button md-button--primary course-quiz__check">'
              'Check my answers</button>') if practice else ""
-    how = ("When you are ready, press <strong>Check my answers</strong> to see which answers are right, "
-           "with an explanation. " if practice else "")
+    a = site.course.assessment
+    marked = (f"Your tutor marks the file you hand in: {fmt(a.points_per_correct)} points for each correct answer, "
+              f"{fmt(a.quiz_max)} for the quiz, {fmt(a.quizzes_max)} for the {a.quiz_count} quizzes. "
+              "A quiz handed in counts as completed, even with no correct answer; an unanswered question "
+              "scores nothing.")
+    if practice:
+        mode = ('<p class="course-quiz__mode"><strong>Practice edition.</strong> '
+                'Pressing <strong>Check my answers</strong> is practice: it shows which answers are right, '
+                'with an explanation. If you then download your answers, the file says that you checked '
+                f'them first, and your tutor may see it. {marked}</p>')
+    else:
+        mode = ('<p class="course-quiz__mode"><strong>Graded edition.</strong> '
+                f'This site does not show the right answers. {marked} Your tutor tells you your score.</p>')
     intro = (f'<div class="course-quiz__intro"><p>{len(quiz.questions)} questions. Choose one answer for each. '
-             f'{how}Your answers are kept in this browser, on this device, until you clear them.</p>'
+             'Your answers are kept in this browser, on this device, until you clear them.</p>'
+             f'{mode}'
              '<p>To hand in the quiz, enter your Trainee ID, press <strong>Download my answers</strong> and send '
              f'the file it saves (<code>{escape(ANSWER_FILE_NAME.format(quiz=key, trainee_id="<your ID>"))}</code>) to your tutor, as your tutor '
              'asked: by e-mail, on a USB stick or in a shared folder.</p></div>')
@@ -529,6 +630,11 @@ def quiz_page(site: Site, key: str) -> str:
                f'<button type="{"button" if site.quiz_mode == "practice" else "submit"}" '
                'class="md-button course-quiz__download">Download my answers</button>'
                '<button type="button" class="md-button course-quiz__clear">Clear my answers</button></div>'
+               '<div class="course-quiz__unanswered" hidden>'
+               '<p class="course-quiz__unanswered-text" tabindex="-1"></p>'
+               '<p><button type="button" class="md-button course-quiz__download-anyway">Download anyway</button> '
+               '<button type="button" class="md-button course-quiz__answer-first">Answer them first</button></p>'
+               '</div>'
                '<p class="course-quiz__status" role="status" aria-live="polite"></p>')
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return (f"# Quiz {quiz.week}: {quiz.title}\n\n"
@@ -658,7 +764,8 @@ def planning_template(site: Site, template_id: str) -> str:
     return "\n".join(out)
 
 
-MACROS = (score_sheet_columns, score_ranges, exercises, workbook, workbook_page, planning_template,
+MACROS = (agenda_2022, next_step, progress_overview, my_course_file, score_sheet_columns, score_ranges,
+          exercises, workbook, workbook_page, planning_template,
           checklist, module_intro, study_time_rates, study_time_tolerance, activity_tasks, objectives, step_name,
           syllabus, weeks_at_a_glance, assessment_table, certificate_rules, engagement_bands, glossary, source,
           page_sources, source_list, case_study_facts, case_study_table, essay_rubric, group_work_rubric,
@@ -676,6 +783,9 @@ def define_env(env):
         raise ValueError(f"extra.quiz_mode (QUIZ_MODE) is {quiz_mode!r}; use one of: {', '.join(QUIZ_MODES)}")
     site = Site(load(ROOT), quiz_mode, env)
     env.variables["course"] = site.course
+    # The course file's format and the storage key prefix, as course-file.js reads them from the page data.
+    env.variables["course_file_format"] = {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION,
+                                           "prefix": STORAGE_PREFIX}
     env.filter(fmt)
     for macro in MACROS:
         env.macro(partial(macro, site), macro.__name__)

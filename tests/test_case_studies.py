@@ -213,7 +213,8 @@ def test_every_ramsania_table_is_labelled_fictional(site):
 def test_the_activity_pages_are_wired_in_course_yml():
     pages = {a.id: a.page for a in COURSE.activities()}
     assert pages["case-studies"] == "case-studies/index.md"
-    assert pages["group-work-1"] == pages["group-work-2"] == "group-work.md"
+    assert pages["group-work-1"] == "group-work.md"
+    assert pages["group-work-2"] == "group-work-session-2.md"     # each activity has its own page
     assert pages["final-assignment"] == "final-assignment.md"
 
 

@@ -260,7 +260,8 @@ def test_template_page_shows_the_data_and_says_it_is_the_courses_own(site, templ
 
 
 def test_group_work_and_modules_send_trainees_to_the_templates(site):
-    links = {a["href"] for a in html(site, "group-work.md").select("a[href]")}
+    links = {a["href"] for page in ("group-work.md", "group-work-session-2.md")     # session 2 has its own page
+             for a in html(site, page).select("a[href]")}
     assert {"planning/action-plan.html", "planning/results-chain.html", "planning/me-framework.html"} <= links
     step_4 = {a["href"] for a in html(site, "modules/step-4.md").select("a[href]")}
     assert "../planning/results-chain.html" in step_4

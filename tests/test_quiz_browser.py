@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from course.content import load
@@ -143,6 +145,9 @@ def test_quiz_works_by_keyboard_alone(site, offline, tmp_path):
     assert page.evaluate("document.activeElement.id") == "week-1-trainee-id"
     page.keyboard.type("T-042")
     _tab_to(page, "el.textContent === 'Download my answers'")
+    page.keyboard.press("Space")                # 9 not answered: named, and focus goes to the question asked
+    assert page.evaluate("document.activeElement.classList.contains('course-quiz__unanswered-text')")
+    _tab_to(page, "el.textContent === 'Download anyway'")
     with page.expect_download() as download:
         page.keyboard.press("Space")
     saved = tmp_path / "answers.json"
@@ -181,3 +186,58 @@ def test_quiz_page_passes_axe_before_and_after_checking(site, offline):
     page.wait_for_timeout(400)      # let Material's button colour transition settle before measuring contrast
     assert blocking() == []
     assert offline.blocked == []
+
+
+def test_practice_checking_is_labelled_and_recorded_in_the_answer_file(site, offline, tmp_path):
+    page = open_quiz(site, offline)
+    intro = page.locator(".course-quiz__mode").inner_text()
+    assert intro.startswith("Practice edition.") and "is practice" in intro and "0.5 points" in intro
+    answer_with_the_key(page)
+    page.get_by_label("Trainee ID").fill("T-001")
+    with page.expect_download() as first:
+        page.get_by_role("button", name="Download my answers").click()
+    first.value.save_as(tmp_path / "first.json")
+    assert json.loads((tmp_path / "first.json").read_text())["checked"] is False
+    page.get_by_role("button", name="Check my answers").click()
+    page.reload()                               # the flag is kept with the answers
+    page.locator('.course-quiz__status[data-ready="true"]').wait_for()
+    with page.expect_download() as second:
+        page.get_by_role("button", name="Download my answers").click()
+    second.value.save_as(tmp_path / "second.json")
+    data = json.loads((tmp_path / "second.json").read_text())
+    assert (data["checked"], data["mode"]) == (True, "practice")
+    assert score_answers(read_answer_file(tmp_path / "second.json"), BANK) == 10     # the score is unchanged
+    assert "checked on the page before download" in status(page)
+    page.get_by_role("button", name="Clear my answers").click()
+    answer_with_the_key(page)
+    page.get_by_label("Trainee ID").fill("T-001")
+    with page.expect_download() as third:
+        page.get_by_role("button", name="Download my answers").click()
+    third.value.save_as(tmp_path / "third.json")
+    assert json.loads((tmp_path / "third.json").read_text())["checked"] is False
+    assert offline.blocked == [] and offline.errors == []
+
+
+def test_unanswered_questions_are_named_and_download_waits_for_confirmation(site, offline, tmp_path):
+    page = open_quiz(site, offline)
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    for q in QUIZ.questions[:7] + QUIZ.questions[8:9]:
+        question(page, q).get_by_label(q.options[q.answer], exact=True).check()
+    page.get_by_label("Trainee ID").fill("T-002")
+    page.get_by_role("button", name="Download my answers").click()
+    ask = page.locator(".course-quiz__unanswered")
+    assert ask.is_visible()
+    assert ask.locator(".course-quiz__unanswered-text").inner_text() == \
+        "Questions 8, 10 are not answered, and would score nothing. Download your answers anyway?"
+    page.wait_for_timeout(300)
+    assert downloads == []
+    page.get_by_role("button", name="Answer them first").click()
+    assert ask.is_hidden()
+    assert page.evaluate("document.activeElement.name") == f"week-1-{QUIZ.questions[7].id}"
+    page.get_by_role("button", name="Download my answers").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download anyway").click()
+    download.value.save_as(tmp_path / "partial.json")
+    assert len(read_answer_file(tmp_path / "partial.json").answers) == 8
+    assert offline.blocked == [] and offline.errors == []

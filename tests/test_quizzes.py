@@ -283,7 +283,8 @@ def test_quiz_page_contract(site, quiz):
         field = root.find("label", string=label)
         assert field is not None and root.select_one(f'input#{field["for"]}[type=text]') is not None
     buttons = [b.get_text() for b in root.select("button")]
-    assert buttons == ["Check my answers", "Download my answers", "Clear my answers"]
+    assert buttons == ["Check my answers", "Download my answers", "Clear my answers",
+                       "Download anyway", "Answer them first"]      # the last two ask about unanswered questions
     assert root.select_one('[aria-live="polite"]') is not None
 
 
@@ -310,7 +311,10 @@ def test_graded_page_has_no_check_button_but_can_be_handed_in(graded_site, quiz)
     soup = BeautifulSoup((graded_site / "quizzes" / f"{quiz.key}.html").read_text(encoding="utf-8"), "html.parser")
     root = soup.select_one(".course-quiz")
     assert root["data-mode"] == "graded" and root["data-edition"] == quiz.edition
-    assert [b.get_text() for b in root.select("button")] == ["Download my answers", "Clear my answers"]
+    assert [b.get_text() for b in root.select("button")] == ["Download my answers", "Clear my answers",
+                                                             "Download anyway", "Answer them first"]
+    mode = root.select_one(".course-quiz__mode").get_text(" ")
+    assert mode.startswith("Graded edition.") and "0.5 points for each correct answer" in mode
     assert "Check my answers" not in soup.get_text()
     assert len(root.select("fieldset.course-quiz__question")) == 10
     data = json.loads(root.select_one("script.course-quiz__data").get_text())

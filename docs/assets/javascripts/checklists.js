@@ -1,7 +1,7 @@
-/* Checklists: ticks are kept in this browser (localStorage works from file:// too). */
+/* Checklists: ticks are kept in this browser through the course's storage (storage.js). */
 (function () {
   "use strict";
-  var PREFIX = "lmp-course:checklist:";
+  var PREFIX = "checklist:";      // progress.js and the course file read the same names
 
 
   function setUp(list, store) {
@@ -25,7 +25,13 @@
           else store.removeItem(key(box));
         }
         report();
+        document.dispatchEvent(new CustomEvent("course:progress"));
       });
+    });
+    // Loading a course file or "Forget me" changed the stored ticks under this page: show them.
+    document.addEventListener("course:reload", function () {
+      boxes.forEach(function (box) { if (store) box.checked = store.getItem(key(box)) === "1"; });
+      report();
     });
     clear.addEventListener("click", function () {
       boxes.forEach(function (box) {
@@ -33,6 +39,7 @@
         if (store) store.removeItem(key(box));
       });
       report();
+      document.dispatchEvent(new CustomEvent("course:progress"));
       if (boxes.length) boxes[0].focus();
     });
     report();

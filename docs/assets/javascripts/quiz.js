@@ -4,7 +4,7 @@
    No network: everything the page needs is in the page. */
 (function () {
   "use strict";
-  var PREFIX = "lmp-course:quiz:";
+  var PREFIX = "quiz:";      // under the edition's storage (storage.js); progress.js reads the same name
 
   function setUp(root, store) {
     var data = JSON.parse(root.querySelector(".course-quiz__data").textContent);
@@ -19,6 +19,8 @@
     var idError = root.querySelector(".course-quiz__error");
     var status = root.querySelector(".course-quiz__status");
     var checkButton = root.querySelector(".course-quiz__check");
+    var unanswered = root.querySelector(".course-quiz__unanswered");
+    var checked = false;      // "Check my answers" was pressed since the answers were last cleared
 
     function radios(fieldset) {
       return Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio]"));
@@ -40,7 +42,7 @@
     function save() {
       if (!store) return;
       store.setItem(storeKey, JSON.stringify({
-        trainee_id: traineeId.value, name: name.value, answers: answers()
+        trainee_id: traineeId.value, name: name.value, answers: answers(), checked: checked
       }));
     }
     function load() {
@@ -48,8 +50,9 @@
       var saved;
       try { saved = JSON.parse(store.getItem(storeKey) || "null"); } catch (e) { saved = null; }
       if (!saved) return;
-      traineeId.value = saved.trainee_id || "";
-      name.value = saved.name || "";
+      traineeId.value = typeof saved.trainee_id === "string" ? saved.trainee_id : "";
+      name.value = typeof saved.name === "string" ? saved.name : "";
+      checked = saved.checked === true;
       questions.forEach(function (q) {
         var letter = (saved.answers || {})[q.getAttribute("data-question")];
         radios(q).forEach(function (r) { r.checked = r.value === letter; });
@@ -81,6 +84,8 @@
 
     function check() {
       var right = 0;
+      checked = true;
+      save();
       questions.forEach(function (q) {
         var id = q.getAttribute("data-question");
         var solution = solutions[id];
@@ -116,7 +121,12 @@
       traineeId.removeAttribute("aria-invalid");
     }
 
-    function download() {
+    function missing() {
+      return questions.map(function (q, i) { return chosen(q) ? null : i + 1; })
+        .filter(function (n) { return n !== null; });
+    }
+
+    function download(anyway) {
       var id = traineeId.value.trim();
       if (!id) {
         showIdError("Enter your Trainee ID first: your tutor needs it to record your quiz.");
@@ -125,9 +135,22 @@
         return;
       }
       hideIdError();
+      var notAnswered = missing();
+      if (notAnswered.length && anyway !== true) {
+        unanswered.querySelector(".course-quiz__unanswered-text").textContent =
+          (notAnswered.length === 1 ? "Question " + notAnswered[0] + " is" :
+            "Questions " + notAnswered.join(", ") + " are") +
+          " not answered, and would score nothing. Download your answers anyway?";
+        unanswered.hidden = false;
+        unanswered.querySelector(".course-quiz__unanswered-text").focus();
+        say("Your answers were not downloaded yet: " + notAnswered.length + " not answered.");
+        return;
+      }
+      unanswered.hidden = true;
       var file = {
         format: answerFile.format, version: answerFile.version, quiz: quiz, edition: edition,
         trainee_id: id, name: name.value.trim(), answers: answers(),
+        mode: data.mode, checked: checked,      // checked: the answers were checked on the page before download
         saved_at: new Date().toISOString()
       };
       var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
@@ -142,10 +165,13 @@
       document.body.removeChild(link);
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
       say("Saved " + link.download + " with " + Object.keys(file.answers).length + " of " + questions.length +
-        " answers. Hand this file in to your tutor.");
+        " answers" + (checked ? ", checked on the page before download (practice)" : "") +
+        ". Hand this file in to your tutor.");
     }
 
     function clearAll() {
+      checked = false;
+      unanswered.hidden = true;
       questions.forEach(function (q) {
         radios(q).forEach(function (r) { r.checked = false; });
         clearFeedback(q);
@@ -154,6 +180,7 @@
       name.value = "";
       hideIdError();
       if (store) store.removeItem(storeKey);
+      document.dispatchEvent(new CustomEvent("course:progress"));
       say("Your answers were cleared. " + progress());
       traineeId.focus();
     }
@@ -161,7 +188,10 @@
     load();
     questions.forEach(function (q) {
       radios(q).forEach(function (r) {
-        r.addEventListener("change", function () { clearFeedback(q); save(); say(progress()); });
+        r.addEventListener("change", function () {
+          clearFeedback(q); save(); say(progress());
+          document.dispatchEvent(new CustomEvent("course:progress"));
+        });
       });
     });
     [traineeId, name].forEach(function (field) {
@@ -173,7 +203,14 @@
     // The submit button's click listener does the work; the form itself never reloads the page.
     root.querySelector(".course-quiz__form").addEventListener("submit", function (e) { e.preventDefault(); });
     if (checkButton && solutions) checkButton.addEventListener("click", check);
-    root.querySelector(".course-quiz__download").addEventListener("click", download);
+    root.querySelector(".course-quiz__download").addEventListener("click", function () { download(false); });
+    root.querySelector(".course-quiz__download-anyway").addEventListener("click", function () { download(true); });
+    root.querySelector(".course-quiz__answer-first").addEventListener("click", function () {
+      unanswered.hidden = true;
+      var first = missing()[0];
+      if (first) radios(questions[first - 1])[0].focus();
+      say(progress());
+    });
     root.querySelector(".course-quiz__clear").addEventListener("click", clearAll);
     say(progress());
     status.setAttribute("data-ready", "true");
