@@ -227,10 +227,14 @@ def test_an_answer_file_a_thousand_folders_deep_is_read_without_a_traceback(tmp_
         for _ in range(1000):
             os.mkdir("d")
             os.chdir("d")
-        answer_file(Path("t1.json").absolute(), "T1")
+        deepest = Path.cwd()
+        answer_file(deepest / "t1.json", "T1")
     finally:
         os.chdir(here)
     r = grade_with_answers(tmp_path, answers)
+    (deepest / "t1.json").unlink()         # removed level by level: pytest's clean-up would recurse
+    for folder in [deepest, *deepest.parents][:1000]:
+        folder.rmdir()
     assert "Traceback" not in r.output and r.exit_code == 0, r.stderr[-500:]
 
 

@@ -153,3 +153,36 @@ def test_work_loaded_from_a_course_file_shows_at_once(site, offline):
     box = page.locator('[data-workbook="step-6-country-3"] textarea')
     assert box.input_value() == "Restored from my course file."
     assert page.locator(".course-workbook__summary").inner_text().startswith("1 of ")
+
+
+def test_answers_travel_in_the_course_file(site, browser, offline, tmp_path):
+    """What a trainee writes goes into "My course file" and comes back in a fresh browser."""
+    page = offline.page
+    page.goto((site / "modules" / "step-6.html").as_uri())
+    page.locator('[data-exercise="step-6-smart-indicator"] textarea').fill(ANSWER)
+    page.locator('[data-workbook="step-6-country-3"] textarea').fill("Share of returnees with recognized skills.")
+    page.goto((site / "study-offline.html").as_uri())
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save my work to a file").click()
+    path = tmp_path / "course-file.json"
+    download.value.save_as(path)
+    items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    assert items[answer_key("exercise", "step-6-smart-indicator")] == ANSWER
+    assert items[answer_key("workbook", "step-6-country-3")] == "Share of returnees with recognized skills."
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
+                    else route.abort())
+        other.goto((site / "study-offline.html").as_uri())
+        other.get_by_label("Load my work from a file").set_input_files(str(path))
+        other.locator(".course-file__status", has_text="Loaded your work").wait_for()
+        other.goto((site / "workbook.html").as_uri())
+        assert other.locator('[data-workbook="step-6-country-3"] textarea').input_value() == \
+            "Share of returnees with recognized skills."
+        other.goto((site / "modules" / "step-6.html").as_uri())
+        assert other.locator('[data-exercise="step-6-smart-indicator"] textarea').input_value() == ANSWER
+    finally:
+        fresh.close()
+    assert offline.blocked == [] and offline.errors == []

@@ -59,6 +59,7 @@ KEY_WORDING = {
     "w4-output-indicators": "focus on outputs over outcomes and impact",
     "w3-sadc-portability": "bilateral and multilateral agreements providing for equality of treatment",
     "w6-report-after-validation": "outcomes of the validation meeting",
+    "w1-validated-definition": "politically validated",
 }
 
 

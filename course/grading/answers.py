@@ -147,11 +147,12 @@ class AnswerFiles:
 def answer_file_paths(folder: Path, problems: list[str]) -> list[Path]:
     """Every file under `folder`, hidden ones aside, in name order; however deep (no recursion).
 
-    Linked sub-folders are followed, each real folder read once, so a link back up does not loop and a
-    file reached by two ways is scored once. A broken link is a problem.
+    Linked sub-folders are followed, each real folder read once (known by device and inode), so a link
+    back up does not loop and a file reached by two ways is scored once. A broken link is a problem.
     """
     found: list[Path] = []
-    seen_folders, seen_files = {os.path.realpath(folder)}, set()
+    start = os.stat(folder)
+    seen_folders, seen_files = {(start.st_dev, start.st_ino)}, set()
     waiting = [Path(folder)]
     while waiting:
         current = waiting.pop()
@@ -163,18 +164,20 @@ def answer_file_paths(folder: Path, problems: list[str]) -> list[Path]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
-            real = os.path.realpath(path)
+            try:
+                info = entry.stat()         # follows links
+            except OSError as exc:
+                problems.append(f"{entry.path}: a link to {os.readlink(entry.path)}, which does not exist"
+                                if entry.is_symlink() else f"{entry.path}: cannot read: {exc.strerror}")
+                continue
+            identity = (info.st_dev, info.st_ino)
             if entry.is_dir():
-                if real not in seen_folders:
-                    seen_folders.add(real)
-                    waiting.append(path)
-            elif entry.is_file():
-                if real not in seen_files:
-                    seen_files.add(real)
-                    found.append(path)
-            elif entry.is_symlink():
-                problems.append(f"{path}: a link to {os.readlink(path)}, which does not exist")
+                if identity not in seen_folders:
+                    seen_folders.add(identity)
+                    waiting.append(Path(entry.path))
+            elif entry.is_file() and identity not in seen_files:
+                seen_files.add(identity)
+                found.append(Path(entry.path))
     return sorted(found)
 
 

@@ -46,8 +46,10 @@ def write_results_csv(grades: Iterable[Graded], out: IO[str]) -> Tally:
     writer.writerow(RESULT_COLUMNS)
     tally = Tally()
     for graded in grades:
-        writer.writerow([neutralised(cell) if isinstance(cell, str) else
-                         cell if isinstance(cell, int) else number(cell) for cell in result_row(graded)])
+        t, r = graded
+        writer.writerow([neutralised(t.trainee_id), neutralised(t.name), number(r.quiz_points),
+                         number(r.group_work_points), number(r.essay_points), r.completed_items,
+                         "yes" if r.bonus_applied else "no", number(r.total), r.certificate, r.reason])
         tally.add(graded)
     return tally
 
