@@ -133,3 +133,15 @@ def test_every_module_page_asks_for_its_source_reading(site):
     for a in COURSE.activities("module"):
         asked = html(site, a.page).select(f'[data-activity="{a.id}"][data-reading-words]')
         assert len(asked) == len(a.reading), f"{a.page}: the page does not ask for the reading course.yml counts"
+
+
+def test_no_source_chapter_is_counted_twice():
+    """Two activities may not both count the same lines of a source (the time would be counted twice)."""
+    seen: dict[tuple[str, int], str] = {}
+    for a in COURSE.activities():
+        for r in a.reading:
+            key = (r.citation.document.key, r.citation.where)
+            for first, last in CHAPTERS.get(key, []):
+                for line in range(first, last + 1):
+                    other = seen.setdefault((key[0], line), a.id)
+                    assert other == a.id, f"{key[0]} line {line} is read in both {other} and {a.id}"
