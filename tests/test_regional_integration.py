@@ -79,7 +79,7 @@ def test_page_title_navigation_and_syllabus(site):
     soup = BeautifulSoup((site / PAGE).read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("article h1").get_text(strip=True).rstrip("¶").strip() == activity.title
     intro = " ".join(soup.select_one(".course-module-intro").get_text(" ").split())
-    assert f"Week 3" in intro and f"about {activity.hours:g} hours" in intro
+    assert "Week 3" in intro and f"about {activity.hours:g} hours" in intro
     nav = [a.get("href", "") for a in soup.select("nav a")]
     assert any(h.endswith("regional-integration.html") for h in nav), "the module is not in the navigation"
     syllabus = BeautifulSoup((site / "syllabus.html").read_text(encoding="utf-8"), "html.parser")
