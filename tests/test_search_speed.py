@@ -18,6 +18,9 @@ BUDGET_S = 2.0
 SLOWDOWN = 4
 
 
+# Known over budget (issue 12 is open): 8.1 s from Step 4 and 5.3 s from the glossary on an idle machine, 30 Nov 2026.
+# Strict: the day search meets the budget this test fails, so the mark comes off.
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="search takes 5-8 s at 4x CPU: over the 2 s budget")
 @pytest.mark.parametrize("page_path", ["modules/step-4.html", "glossary.html"])
 def test_search_answers_within_two_seconds_on_a_slow_cpu(site, offline, page_path):
     page = offline.page
