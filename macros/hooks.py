@@ -1,4 +1,5 @@
-"""MkDocs hooks: mount quizzes/ and case_studies/ into the site, so each lives once, outside docs/;
+"""MkDocs hooks: mount assets/, quizzes/ and case_studies/ into each language's site, so each lives once,
+outside docs/<lang>/; check that every English page has its translation;
 build the week-by-week navigation from course.yml; hand every page the course data its scripts share.
 
 Their content is validated with the rest of the course when the macros load it (macros/main.py).
@@ -7,6 +8,7 @@ Their content is validated with the rest of the course when the macros load it (
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -15,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
+SOURCE_LANGUAGE = "en"
 
 # What each page holds that counts towards progress, found in its rendered HTML (src_uri -> ...).
 _CHECKLIST = re.compile(r'<fieldset class="course-checklist" data-checklist="([^"]+)".*?</fieldset>', re.S)
@@ -25,14 +28,68 @@ _page_parts: dict[str, dict] = {}
 _loaded: dict[str, object] = {}        # the course definition, read once per build in on_config
 
 
+def language(config) -> str:
+    """The language this build is in (theme.language: mkdocs.yml is English, mkdocs.fr.yml French)."""
+    return str(config.theme["language"] or SOURCE_LANGUAGE)
+
+
+def draft_translation() -> bool:
+    """COURSE_DRAFT_TRANSLATION=1: pages not yet translated show the English text under a warning."""
+    return os.environ.get("COURSE_DRAFT_TRANSLATION", "") not in ("", "0")
+
+
+DRAFT_NOTICE = ('!!! warning "Page pas encore traduite"\n\n'
+                "    Version de travail : cette page n'est pas encore traduite en français. "
+                "Le texte anglais suit.\n\n")
+
+
 def on_files(files, config):
-    for path in sorted((ROOT / "case_studies").glob("*.md")):
-        files.append(File.generated(config, f"case-studies/{path.name}", abs_src_path=str(path)))
+    lang = language(config)
+    # Scripts and styles live once, in assets/, and serve every language's build.
+    for path in sorted((ROOT / "assets").rglob("*")):
+        if path.is_file():
+            uri = path.relative_to(ROOT).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    if lang != SOURCE_LANGUAGE:
+        _mount_translations(files, config, lang)
+    else:
+        for path in sorted((ROOT / "case_studies").glob("*.md")):
+            files.append(File.generated(config, f"case-studies/{path.name}", abs_src_path=str(path)))
     for path in sorted((ROOT / "quizzes").glob("week-*.yml")):
         # The page is rendered from the YAML by the quiz_page macro, in practice or graded mode.
         files.append(File.generated(config, f"quizzes/{path.stem}.md",
                                     content=f'{{{{ quiz_page("{path.stem}") }}}}\n'))
     return files
+
+
+def _mount_translations(files, config, lang: str) -> None:
+    """The translated case studies; a page with no translation fails the build (or, in a draft build,
+    shows the English text under a visible notice); a translated page with no English page fails it."""
+    from course.translations import body, page_pairs
+
+    missing, orphans = [], []
+    for pair in page_pairs(ROOT, lang):
+        if pair.source is None:
+            orphans.append(str(pair.translation.relative_to(ROOT)))
+            continue
+        if pair.translation is not None:
+            if pair.page.startswith("case-studies/") and files.get_file_from_path(pair.page) is None:
+                files.append(File.generated(config, pair.page, abs_src_path=str(pair.translation)))
+            continue
+        missing.append(str(pair.source.relative_to(ROOT)))
+        if draft_translation():
+            text = pair.source.read_text(encoding="utf-8")
+            head, rest = text[: len(text) - len(body(text))], body(text)
+            if rest.startswith("# "):           # the notice goes under the page's title
+                title, _, rest = rest.partition("\n")
+                head += title + "\n\n"
+            files.append(File.generated(config, pair.page, content=head + DRAFT_NOTICE + rest))
+    problems = [f"no {lang} translation of {page}" for page in missing if not draft_translation()]
+    problems += [f"{page}: no English page to translate" for page in orphans]
+    if problems:
+        raise PluginError(f"The {lang} build needs one page per English page "
+                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):\n  "
+                          + "\n  ".join(problems))
 
 
 def _course():
@@ -51,7 +108,10 @@ def _read_course():
 
 # --- The trainee's path: week by week, from course.yml -------------------------------------------
 
-def week_sections(course) -> list[dict]:
+WEEK_LABELS = {"en": "Week {number}", "fr": "Semaine {number}"}     # the weeks' sections in the navigation
+
+
+def week_sections(course, lang: str = SOURCE_LANGUAGE) -> list[dict]:
     """One nav section per week, listing its activities in course order."""
     pages: dict[str, str] = {}
     sections = []
@@ -65,7 +125,7 @@ def week_sections(course) -> list[dict]:
                                   f"{a.page}; give each activity its own page")
             pages[a.page] = a.id
             entries.append({a.title: a.page})
-        sections.append({f"Week {week.number}": entries})
+        sections.append({WEEK_LABELS[lang].format(number=week.number): entries})
     return sections
 
 
@@ -77,7 +137,7 @@ def on_config(config):
     _loaded["glossary"] = load_glossary()
     rest = list(config.nav or [])
     # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
-    config.nav = rest[:1] + week_sections(course) + rest[1:]
+    config.nav = rest[:1] + week_sections(course, language(config)) + rest[1:]
     return config
 
 

@@ -10,7 +10,7 @@ from sheets import run
 
 from course.cli import main
 
-GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "tutors.md").read_text(encoding="utf-8")
+GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "en" / "tutors.md").read_text(encoding="utf-8")
 COMMANDS = sorted(main.commands)
 
 
