@@ -8,7 +8,6 @@ Their content is validated with the rest of the course when the macros load it (
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 from pathlib import Path
@@ -16,8 +15,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from course.content.languages import NATIVE_NAMES, check_language, draft_translation
+from course.content.languages import SOURCE as SOURCE_LANGUAGE
+
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_LANGUAGE = "en"
 
 # What each page holds that counts towards progress, found in its rendered HTML (src_uri -> ...).
 _CHECKLIST = re.compile(r'<fieldset class="course-checklist" data-checklist="([^"]+)".*?</fieldset>', re.S)
@@ -30,12 +31,7 @@ _loaded: dict[str, object] = {}        # the course definition, read once per bu
 
 def language(config) -> str:
     """The language this build is in (theme.language: mkdocs.yml is English, mkdocs.fr.yml French)."""
-    return str(config.theme["language"] or SOURCE_LANGUAGE)
-
-
-def draft_translation() -> bool:
-    """COURSE_DRAFT_TRANSLATION=1: pages not yet translated show the English text under a warning."""
-    return os.environ.get("COURSE_DRAFT_TRANSLATION", "") not in ("", "0")
+    return check_language(str(config.theme["language"] or SOURCE_LANGUAGE))
 
 
 DRAFT_NOTICE = ('!!! warning "Page pas encore traduite"\n\n'
@@ -96,12 +92,12 @@ def _course():
     return _loaded["course"]
 
 
-def _read_course():
+def _read_course(lang: str):
     from course.content.definition import load_course
     from course.errors import CourseDataError
 
     try:
-        return load_course()
+        return load_course(lang=lang)
     except CourseDataError as exc:
         raise PluginError("Invalid course.yml:\n" + "\n".join(exc.problems)) from None
 
@@ -133,11 +129,15 @@ def on_config(config):
     from course.content.glossary import load_glossary
 
     _page_parts.clear()
-    course = _loaded["course"] = _read_course()
-    _loaded["glossary"] = load_glossary()
+    lang = language(config)
+    course = _loaded["course"] = _read_course(lang)
+    _loaded["glossary"] = load_glossary(lang=lang)
+    # The language switch (overrides/partials/alternate.html) leads to the same page in the other language.
+    (other,) = [code for code in NATIVE_NAMES if code != lang]
+    config.extra["other_language"] = {"lang": other, "name": NATIVE_NAMES[other]}
     rest = list(config.nav or [])
     # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
-    config.nav = rest[:1] + week_sections(course, language(config)) + rest[1:]
+    config.nav = rest[:1] + week_sections(course, lang) + rest[1:]
     return config
 
 

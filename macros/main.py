@@ -791,7 +791,7 @@ def define_env(env):
     quiz_mode = str((env.conf.get("extra") or {}).get("quiz_mode") or "practice")
     if quiz_mode not in QUIZ_MODES:
         raise ValueError(f"extra.quiz_mode (QUIZ_MODE) is {quiz_mode!r}; use one of: {', '.join(QUIZ_MODES)}")
-    site = Site(load(ROOT), quiz_mode, env)
+    site = Site(load(ROOT, str(env.conf["theme"]["language"])), quiz_mode, env)   # mkdocs.<lang>.yml
     env.variables["course"] = site.course
     # The course file's format and the storage key prefix, as course-file.js reads them from the page data.
     env.variables["course_file_format"] = {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION,
