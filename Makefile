@@ -12,14 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
-
-# Third-party checkers pinned in package-lock.json (pa11y, Nu Html Checker, Lighthouse); Chromium is Debian's.
+# package-lock.json pins the search worker shim every build ships (iframe-worker) and the third-party
+# checkers (pa11y, Nu Html Checker, Lighthouse, ...); Chromium is Debian's. npm comes with Node.js.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
-NODE_TOOLS := $(if $(shell command -v npm),$(NODE_STAMP))
+
+install: $(STAMP) $(NODE_STAMP)
 
 SITE_DIR ?= site
 SITE_ZIP ?= course-site.zip
@@ -30,7 +30,7 @@ config = $(if $(filter en,$(1)),mkdocs.yml,mkdocs.$(1).yml)
 # site/en/ and site/fr/ for any static server, site/index.html to choose between them, and
 # course-site.zip of all three for a USB stick (tests build elsewhere). The French build fails while a
 # page has no translation; COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text instead.
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	$(foreach lang,$(LANGUAGES),$(BIN)/mkdocs build --strict --clean -f $(call config,$(lang)) -d $(abspath $(SITE_DIR))/$(lang) &&) true
 	$(BIN)/python -m editions.languages $(SITE_DIR)
 	$(BIN)/python -m editions.usb_zip $(SITE_DIR) $(SITE_ZIP)
@@ -54,7 +54,7 @@ pdf: site
 	$(BIN)/python -m editions.pdf $(SITE_DIR)/en $(PDF)
 
 # course-scorm.zip: the English practice edition as a SCORM 1.2 package, one activity per week, for an LMS
-scorm: $(STAMP)
+scorm: $(STAMP) $(NODE_STAMP)
 	rm -rf build/scorm-site
 	QUIZ_MODE=practice $(BIN)/mkdocs build --strict --clean -f mkdocs.yml -d $(abspath build/scorm-site)
 	$(BIN)/python -m editions.scorm build/scorm-site course-scorm.zip
@@ -62,10 +62,10 @@ scorm: $(STAMP)
 serve: site
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
-test: $(STAMP) $(NODE_TOOLS)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) $(NODE_TOOLS)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:

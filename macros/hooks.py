@@ -19,6 +19,10 @@ from course.content.languages import NATIVE_NAMES, check_language, draft_transla
 from course.content.languages import SOURCE as SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent
+# Browsers start no Web Worker from file://; this shim (npm, package.json) runs Material's search worker
+# in an iframe, importScripts included (French search loads its stemmer so). Its file name keeps
+# "iframe-worker", so Material's offline plugin adds no copy of its own from a CDN.
+SEARCH_WORKER_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 # What each page holds that counts towards progress, found in its rendered HTML (src_uri -> ...).
 _CHECKLIST = re.compile(r'<fieldset class="course-checklist" data-checklist="([^"]+)".*?</fieldset>', re.S)
@@ -46,6 +50,9 @@ def on_files(files, config):
         if path.is_file():
             uri = path.relative_to(ROOT).as_posix()
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+    if not SEARCH_WORKER_SHIM.is_file():
+        raise PluginError(f"{SEARCH_WORKER_SHIM.relative_to(ROOT)} is missing: run `npm ci` (`make install` does)")
+    files.append(File.generated(config, "assets/javascripts/iframe-worker.js", abs_src_path=str(SEARCH_WORKER_SHIM)))
     if lang != SOURCE_LANGUAGE:
         _mount_translations(files, config, lang)
     else:
