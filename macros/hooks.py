@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from course.content.languages import NATIVE_NAMES, check_language, draft_translation
@@ -58,34 +59,39 @@ def on_files(files, config):
     return files
 
 
+def check_translations(lang: str) -> None:
+    """Every English page has its translation, and every translated page an English page; in a draft
+    build (COURSE_DRAFT_TRANSLATION=1) a missing translation is allowed. Checked first, in on_config."""
+    from course.translations import page_pairs
+
+    pairs = page_pairs(ROOT, lang)
+    problems = [] if draft_translation() else \
+        [f"no {lang} translation of {p.source.relative_to(ROOT)}" for p in pairs if p.translation is None]
+    problems += [f"{p.translation.relative_to(ROOT)}: no English page to translate" for p in pairs if p.source is None]
+    if problems:
+        raise PluginError(f"The {lang} build needs one page per English page "
+                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):\n  "
+                          + "\n  ".join(problems))
+
+
 def _mount_translations(files, config, lang: str) -> None:
-    """The translated case studies; a page with no translation fails the build (or, in a draft build,
-    shows the English text under a visible notice); a translated page with no English page fails it."""
+    """The translated case studies; in a draft build, the English text of a page not yet translated,
+    under a visible notice."""
     from course.translations import body, page_pairs
 
-    missing, orphans = [], []
     for pair in page_pairs(ROOT, lang):
         if pair.source is None:
-            orphans.append(str(pair.translation.relative_to(ROOT)))
             continue
         if pair.translation is not None:
             if pair.page.startswith("case-studies/") and files.get_file_from_path(pair.page) is None:
                 files.append(File.generated(config, pair.page, abs_src_path=str(pair.translation)))
-            continue
-        missing.append(str(pair.source.relative_to(ROOT)))
-        if draft_translation():
+        elif draft_translation():
             text = pair.source.read_text(encoding="utf-8")
             head, rest = text[: len(text) - len(body(text))], body(text)
             if rest.startswith("# "):           # the notice goes under the page's title
                 title, _, rest = rest.partition("\n")
                 head += title + "\n\n"
             files.append(File.generated(config, pair.page, content=head + DRAFT_NOTICE + rest))
-    problems = [f"no {lang} translation of {page}" for page in missing if not draft_translation()]
-    problems += [f"{page}: no English page to translate" for page in orphans]
-    if problems:
-        raise PluginError(f"The {lang} build needs one page per English page "
-                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):\n  "
-                          + "\n  ".join(problems))
 
 
 def _course():
@@ -125,11 +131,14 @@ def week_sections(course, lang: str = SOURCE_LANGUAGE) -> list[dict]:
     return sections
 
 
+@event_priority(100)        # before the macros plugin reads the course: a missing page is named first
 def on_config(config):
     from course.content.glossary import load_glossary
 
     _page_parts.clear()
     lang = language(config)
+    if lang != SOURCE_LANGUAGE:
+        check_translations(lang)
     course = _loaded["course"] = _read_course(lang)
     _loaded["glossary"] = load_glossary(lang=lang)
     # The language switch (overrides/partials/alternate.html) leads to the same page in the other language.
