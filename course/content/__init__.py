@@ -20,6 +20,7 @@ from .quizzes import QuizBank, load_quiz_bank
 from .rubrics import RUBRICS, Rubrics, load_rubrics
 from .sources import Document, documents
 from .templates import TEMPLATES, PlanningTemplate, load_templates
+from .ui import UI, Interface, load_ui
 from .tools import (
     TOOLS,
     FocusGroupScripts,
@@ -60,6 +61,7 @@ class CourseContent:
     exercises: dict[str, tuple[Exercise, ...]]       # module id -> its exercises
     workbook: dict[str, tuple[WorkbookQuestion, ...]]   # module id -> its "For your country" questions
     templates: dict[str, PlanningTemplate]
+    ui: Interface                                    # the interface text the site writes itself
 
 
 def load(root: Path | None = None) -> CourseContent:
@@ -95,7 +97,8 @@ def load(root: Path | None = None) -> CourseContent:
         quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources, objectives),
         exercises=attempt(load_exercises, EXERCISES, sources),
         workbook=attempt(load_workbook, WORKBOOK),
-        templates=attempt(load_templates, TEMPLATES, sources))
+        templates=attempt(load_templates, TEMPLATES, sources),
+        ui=attempt(load_ui, UI))
     if problems:
         raise CourseDataError(problems)
     return content
