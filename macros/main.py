@@ -21,7 +21,7 @@ from course.content.definition import Course
 from course.content.exercises import answer_key
 from course.content.quizzes import ANSWER_FILE_NAME, ANSWER_FORMAT, ANSWER_VERSION
 from course.content.sources import Citation
-from course.content.ui import UI, Interface, load_ui
+from course.content.ui import Interface
 from course.grading.scoresheet import sheet_columns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -814,8 +814,7 @@ def define_env(env):
     if quiz_mode not in QUIZ_MODES:
         raise ValueError(f"extra.quiz_mode (QUIZ_MODE) is {quiz_mode!r}; use one of: {', '.join(QUIZ_MODES)}")
     lang = env.conf["theme"]["language"]        # mkdocs.yml: en; the French build's configuration: fr
-    content = load(ROOT)
-    site = Site(content, quiz_mode, env, content.ui if content.ui.lang == lang else load_ui(UI, lang))
+    site = Site(load(ROOT, lang), quiz_mode, env)
     env.variables["course"] = site.course
     # The course file's format and the storage key prefix, as course-file.js reads them from the page data.
     env.variables["course_file_format"] = {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION,

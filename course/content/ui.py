@@ -12,10 +12,12 @@ from pathlib import Path
 
 from ..errors import CourseDataError
 from .definition import DATA
+from .languages import LANGUAGES as NAMES
+from .languages import SOURCE, check_language
 from .yamlfile import load_yaml
 
 UI = DATA / "ui.yml"
-LANGUAGES = ("en", "fr")       # every text exists in each of them
+LANGUAGES = tuple(NAMES)       # every text exists in each of them, the source language first
 SECTIONS = ("pages", "scripts")
 NBSP = "\u00a0"
 
@@ -72,10 +74,12 @@ class Interface:
                 "text": self.scripts}
 
 
-def load_ui(path: Path = UI, lang: str = "en") -> Interface:
-    """ui.yml in `lang`; every key must have every language, with the same placeholders in each."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"no such language {lang!r} (known: {', '.join(LANGUAGES)})")
+def load_ui(path: Path = UI, lang: str = SOURCE) -> Interface:
+    """ui.yml in `lang`; every key must have every language, with the same placeholders in each.
+
+    No draft fallback here: the interface text is short, and is written in every language at once.
+    """
+    check_language(lang)
     data = load_yaml(path)
     problems: list[str] = []
     chosen: dict[str, dict[str, str]] = {}
