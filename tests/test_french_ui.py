@@ -66,6 +66,13 @@ def test_the_fragments_find_the_english_interface():
                                    for k, v in {**FR.pages, **FR.scripts}.items()))
 
 
+def test_each_quiz_has_the_same_edition_in_both_languages(monkeypatch):
+    """The edition goes into answer files and storage keys: French answers carry over and are graded alike."""
+    monkeypatch.setenv("COURSE_DRAFT_TRANSLATION", "1")     # a quiz not yet translated reads as English
+    french = load(lang="fr").quiz_bank
+    assert {k: q.edition for k, q in french.quizzes.items()} == {k: q.edition for k, q in BANK.quizzes.items()}
+
+
 @pytest.fixture(scope="module")
 def french_site(request, tmp_path_factory) -> Path:
     """The French build: the site engineer's fixture once it is on main; until then the French
