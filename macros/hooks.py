@@ -110,10 +110,7 @@ def _read_course(lang: str):
 
 # --- The trainee's path: week by week, from course.yml -------------------------------------------
 
-WEEK_LABELS = {"en": "Week {number}", "fr": "Semaine {number}"}     # the weeks' sections in the navigation
-
-
-def week_sections(course, lang: str = SOURCE_LANGUAGE) -> list[dict]:
+def week_sections(course, ui) -> list[dict]:
     """One nav section per week, listing its activities in course order."""
     pages: dict[str, str] = {}
     sections = []
@@ -127,13 +124,14 @@ def week_sections(course, lang: str = SOURCE_LANGUAGE) -> list[dict]:
                                   f"{a.page}; give each activity its own page")
             pages[a.page] = a.id
             entries.append({a.title: a.page})
-        sections.append({WEEK_LABELS[lang].format(number=week.number): entries})
+        sections.append({ui("week", n=week.number): entries})
     return sections
 
 
 @event_priority(100)        # before the macros plugin reads the course: a missing page is named first
 def on_config(config):
     from course.content.glossary import load_glossary
+    from course.content.ui import load_ui
 
     _page_parts.clear()
     lang = language(config)
@@ -141,12 +139,13 @@ def on_config(config):
         check_translations(lang)
     course = _loaded["course"] = _read_course(lang)
     _loaded["glossary"] = load_glossary(lang=lang)
+    ui = _loaded["ui"] = load_ui(lang=lang)
     # The language switch (overrides/partials/alternate.html) leads to the same page in the other language.
     (other,) = [code for code in NATIVE_NAMES if code != lang]
     config.extra["other_language"] = {"lang": other, "name": NATIVE_NAMES[other]}
     rest = list(config.nav or [])
     # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
-    config.nav = rest[:1] + week_sections(course, lang) + rest[1:]
+    config.nav = rest[:1] + week_sections(course, ui) + rest[1:]
     return config
 
 
@@ -222,8 +221,14 @@ def files_url(src_uri: str) -> str:
     return posixpath.splitext(src_uri)[0] + ".html"
 
 
+def json_element(element_id: str, data) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("</", "<\\/")      # a title can never close the script element early
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
 def on_post_page(output, page, config):
-    data = json.dumps(course_data(_course(), config, page), ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("</", "<\\/")      # a title can never close the script element early
-    element = f'<script type="application/json" id="course-data">{data}</script>'
-    return output.replace("</head>", element + "</head>", 1)
+    # The course data and the scripts' interface text in the page's language, once per page.
+    elements = json_element("course-data", course_data(_course(), config, page)) + \
+        json_element("course-ui", _loaded["ui"].script_data())
+    return output.replace("</head>", elements + "</head>", 1)
