@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from course.content.languages import NATIVE_NAMES, check_language, draft_translation
@@ -65,34 +66,39 @@ def on_files(files, config):
     return files
 
 
+def check_translations(lang: str) -> None:
+    """Every English page has its translation, and every translated page an English page; in a draft
+    build (COURSE_DRAFT_TRANSLATION=1) a missing translation is allowed. Checked first, in on_config."""
+    from course.translations import page_pairs
+
+    pairs = page_pairs(ROOT, lang)
+    problems = [] if draft_translation() else \
+        [f"no {lang} translation of {p.source.relative_to(ROOT)}" for p in pairs if p.translation is None]
+    problems += [f"{p.translation.relative_to(ROOT)}: no English page to translate" for p in pairs if p.source is None]
+    if problems:
+        raise PluginError(f"The {lang} build needs one page per English page "
+                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):\n  "
+                          + "\n  ".join(problems))
+
+
 def _mount_translations(files, config, lang: str) -> None:
-    """The translated case studies; a page with no translation fails the build (or, in a draft build,
-    shows the English text under a visible notice); a translated page with no English page fails it."""
+    """The translated case studies; in a draft build, the English text of a page not yet translated,
+    under a visible notice."""
     from course.translations import body, page_pairs
 
-    missing, orphans = [], []
     for pair in page_pairs(ROOT, lang):
         if pair.source is None:
-            orphans.append(str(pair.translation.relative_to(ROOT)))
             continue
         if pair.translation is not None:
             if pair.page.startswith("case-studies/") and files.get_file_from_path(pair.page) is None:
                 files.append(File.generated(config, pair.page, abs_src_path=str(pair.translation)))
-            continue
-        missing.append(str(pair.source.relative_to(ROOT)))
-        if draft_translation():
+        elif draft_translation():
             text = pair.source.read_text(encoding="utf-8")
             head, rest = text[: len(text) - len(body(text))], body(text)
             if rest.startswith("# "):           # the notice goes under the page's title
                 title, _, rest = rest.partition("\n")
                 head += title + "\n\n"
             files.append(File.generated(config, pair.page, content=head + DRAFT_NOTICE + rest))
-    problems = [f"no {lang} translation of {page}" for page in missing if not draft_translation()]
-    problems += [f"{page}: no English page to translate" for page in orphans]
-    if problems:
-        raise PluginError(f"The {lang} build needs one page per English page "
-                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):\n  "
-                          + "\n  ".join(problems))
 
 
 def _course():
@@ -111,10 +117,7 @@ def _read_course(lang: str):
 
 # --- The trainee's path: week by week, from course.yml -------------------------------------------
 
-WEEK_LABELS = {"en": "Week {number}", "fr": "Semaine {number}"}     # the weeks' sections in the navigation
-
-
-def week_sections(course, lang: str = SOURCE_LANGUAGE) -> list[dict]:
+def week_sections(course, ui) -> list[dict]:
     """One nav section per week, listing its activities in course order."""
     pages: dict[str, str] = {}
     sections = []
@@ -128,23 +131,28 @@ def week_sections(course, lang: str = SOURCE_LANGUAGE) -> list[dict]:
                                   f"{a.page}; give each activity its own page")
             pages[a.page] = a.id
             entries.append({a.title: a.page})
-        sections.append({WEEK_LABELS[lang].format(number=week.number): entries})
+        sections.append({ui("week", n=week.number): entries})
     return sections
 
 
+@event_priority(100)        # before the macros plugin reads the course: a missing page is named first
 def on_config(config):
     from course.content.glossary import load_glossary
+    from course.content.ui import load_ui
 
     _page_parts.clear()
     lang = language(config)
+    if lang != SOURCE_LANGUAGE:
+        check_translations(lang)
     course = _loaded["course"] = _read_course(lang)
     _loaded["glossary"] = load_glossary(lang=lang)
+    ui = _loaded["ui"] = load_ui(lang=lang)
     # The language switch (overrides/partials/alternate.html) leads to the same page in the other language.
     (other,) = [code for code in NATIVE_NAMES if code != lang]
     config.extra["other_language"] = {"lang": other, "name": NATIVE_NAMES[other]}
     rest = list(config.nav or [])
     # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
-    config.nav = rest[:1] + week_sections(course, lang) + rest[1:]
+    config.nav = rest[:1] + week_sections(course, ui) + rest[1:]
     return config
 
 
@@ -220,8 +228,14 @@ def files_url(src_uri: str) -> str:
     return posixpath.splitext(src_uri)[0] + ".html"
 
 
+def json_element(element_id: str, data) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("</", "<\\/")      # a title can never close the script element early
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
 def on_post_page(output, page, config):
-    data = json.dumps(course_data(_course(), config, page), ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("</", "<\\/")      # a title can never close the script element early
-    element = f'<script type="application/json" id="course-data">{data}</script>'
-    return output.replace("</head>", element + "</head>", 1)
+    # The course data and the scripts' interface text in the page's language, once per page.
+    elements = json_element("course-data", course_data(_course(), config, page)) + \
+        json_element("course-ui", _loaded["ui"].script_data())
+    return output.replace("</head>", elements + "</head>", 1)
