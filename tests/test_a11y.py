@@ -43,3 +43,19 @@ def test_home_and_a_checklist_page_pass_in_both_colour_schemes(site, browser, ax
             assert violations(axe, page) == [], name
     finally:
         context.close()
+
+
+FRENCH_SAMPLE = ("index.html", "modules/step-1.html", "quizzes/week-1.html", "glossary.html", "workbook.html",
+                 "case-studies/nigeria.html", "tutors.html", "tools/questionnaires.html")
+
+
+def test_french_pages_pass_axe_and_say_they_are_french(site_fr, offline, axe):
+    failures = {}
+    for name in FRENCH_SAMPLE:
+        offline.page.goto((site_fr / name).as_uri())
+        assert offline.page.locator("html").get_attribute("lang") == "fr", name
+        found = violations(axe, offline.page)
+        if found:
+            failures[name] = found
+    assert failures == {}
+    assert offline.blocked == []

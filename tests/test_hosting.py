@@ -87,18 +87,19 @@ def test_nginx_answers_a_missing_page_with_the_courses_404_page(nginx, editions)
 
 
 @pytest.mark.browser
-def test_served_pages_load_the_search_index_only_when_search_is_used(nginx, browser):
+@pytest.mark.parametrize("lang, words", [("en", "steering committee"), ("fr", "recrutement")])
+def test_served_pages_load_the_search_index_only_when_search_is_used(nginx, browser, lang, words):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     requested = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     try:
-        page.goto(nginx + "/en/modules/step-4.html")
+        page.goto(nginx + f"/{lang}/modules/step-4.html")
         page.wait_for_load_state("networkidle")
         assert not [url for url in requested if "search_index" in url]
         page.locator(".md-search__input").click()
-        page.keyboard.type("steering committee")
+        page.keyboard.type(words)
         page.locator(".md-search-result__item").first.wait_for(timeout=30000)
-        assert nginx + "/en/search/search_index.json" in requested
+        assert nginx + f"/{lang}/search/search_index.json" in requested
     finally:
         context.close()

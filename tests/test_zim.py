@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 
 from editions.usb_zip import write_zip
-from editions.zim import DESCRIPTION_LIMIT, DESCRIPTIONS, write_zim
+from editions.zim import DESCRIPTION_LIMIT, DESCRIPTIONS, metadata_of, write_zim
 
 
 def need(tool: str, package: str) -> str:
@@ -38,6 +38,21 @@ def test_zimcheck_passes_every_check(zim):
     result = subprocess.run([need("zimcheck", "zim-tools"), "--all", "--details", str(zim)],
                             capture_output=True, text=True)
     assert result.returncode == 0 and "Overall Test Status: Pass" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def zim_fr(site_fr, tmp_path_factory):
+    need("zimwriterfs", "zim-tools")
+    return write_zim(site_fr, tmp_path_factory.mktemp("zim-fr") / "course-fr.zim")
+
+
+def test_the_french_zim_passes_every_check_and_is_in_french(zim_fr, site_fr):
+    result = subprocess.run([need("zimcheck", "zim-tools"), "--all", "--details", str(zim_fr)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "Overall Test Status: Pass" in result.stdout, result.stdout + result.stderr
+    meta = metadata_of(site_fr)
+    assert (meta.language, meta.name) == ("fra", "labour-migration-policy-course_fr")
+    assert meta.description == DESCRIPTIONS["fr"] and len(meta.description) <= DESCRIPTION_LIMIT
 
 
 def test_zim_is_no_larger_than_the_zip(zim, site, tmp_path):
