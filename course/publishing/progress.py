@@ -43,9 +43,10 @@ def render_progress(p: Progress, wording: Wording) -> str:
                                                            max=number(a.bonus_max, lang)))])
     needs = "".join(f"<li><strong>{escape(say('page.outlook', label=say(f'cert.{o.certificate}'), state=say(f'progress.state.{o.state}')))}"
                     f"</strong> {escape(o.reason)}</li>" for o in p.outlooks)
+    start, end = wording.date(course.edition.start), wording.date(course.edition.end)
     out = _head(title, lang) + [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="sub">{escape(say("page.edition", course=course.title, edition=course.edition.id, start=wording.date(course.edition.start), end=wording.date(course.edition.end)))} '
+        f'<p class="sub">{escape(say("page.edition", course=course.title, edition=course.edition.id, start=start, end=end))} '
         f"{escape(say('page.trainee_id', id=t.trainee_id))}</p>",
         f'<h2 id="needs">{escape(say("page.still_need"))}</h2>', f"<ul>{needs}</ul>",
         f'<h2 id="so-far">{escape(say("page.handed_in"))}</h2>',
