@@ -47,7 +47,8 @@ def english_fragments() -> list[str]:
     """The distinctive pieces of every English interface text: three words or more between placeholders
     and Markdown marks, and not written the same in French."""
     data = yaml.safe_load(UI.read_text(encoding="utf-8"))
-    texts = [t for section in data.values() for t in section.values()]
+    # the site's own text; `documents` is what the grader writes (its French is tested with the grader)
+    texts = [t for name, section in data.items() if name != "documents" for t in section.values()]
     french = " ".join(t["fr"] for t in texts)
     out = set()
     for t in texts:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from course.content.exercises import KINDS
-from course.content.ui import LANGUAGES, UI, load_ui, number
+from course.content.ui import LANGUAGES, SECTIONS, UI, load_ui, number
 from course.errors import CourseDataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ def names(text: str) -> set[str]:
 def test_every_key_has_every_language_with_the_same_placeholders():
     """Oracle written from the contract, independent of the loader: exactly en and fr, same {names}."""
     data = raw()
-    assert set(data) == {"pages", "scripts"}
+    assert set(data) == set(SECTIONS)
     keys = [k for section in data.values() for k in section]
     assert len(keys) == len(set(keys)), "a key in both sections"
     for section in data.values():
