@@ -149,6 +149,7 @@ def test_french_pages_as_built_have_no_english_interface_text(french_site):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert '<html lang="fr"' in html, page
+        assert html.count('id="course-ui"') == 1, page       # the scripts' text, once per page
         name = page.relative_to(french_site).as_posix()
         draft = not translated(name)
         text = static_text(html) if not draft else " ".join(
