@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from course.content.exercises import KINDS
-from course.content.ui import LANGUAGES, UI, load_ui, number
+from course.content.ui import LANGUAGES, SECTIONS, UI, load_ui, number
 from course.errors import CourseDataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ def names(text: str) -> set[str]:
 def test_every_key_has_every_language_with_the_same_placeholders():
     """Oracle written from the contract, independent of the loader: exactly en and fr, same {names}."""
     data = raw()
-    assert set(data) == {"pages", "scripts"}
+    assert set(data) == set(SECTIONS)
     keys = [k for section in data.values() for k in section]
     assert len(keys) == len(set(keys)), "a key in both sections"
     for section in data.values():
@@ -125,11 +125,11 @@ def python_texts(path: Path) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("module", ["main.py", "hooks.py"])
+@pytest.mark.parametrize("module", ["macros/main.py", "macros/hooks.py", "editions/pdf.py"])
 def test_the_macros_write_no_english_of_their_own(module):
     found = []
-    for text in python_texts(ROOT / "macros" / module):
+    for text in python_texts(ROOT / module):
         visible = re.sub(r"<[^>]*>|\{[^}]*\}|`[^`]*`", " ", text)     # tags, placeholders, code
         if WORDS.search(visible) or re.search(r"\b[A-Za-z]{3,} \{\}", re.sub(r"<[^>]*>", " ", text)):
             found.append(repr(text))
-    assert not found, f"English text in macros/{module}: put it in course/content/ui.yml (pages):\n" + "\n".join(found)
+    assert not found, f"English text in {module}: put it in course/content/ui.yml (pages):\n" + "\n".join(found)
