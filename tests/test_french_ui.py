@@ -149,6 +149,7 @@ def test_french_pages_as_built_have_no_english_interface_text(french_site):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert '<html lang="fr"' in html, page
+        assert html.count('id="course-ui"') == 1, page       # the scripts' text, once per page
         name = page.relative_to(french_site).as_posix()
         draft = not translated(name)
         text = static_text(html) if not draft else " ".join(
@@ -280,7 +281,7 @@ def test_a_french_quiz_answered_by_the_key_scores_ten_and_grades_to_five(french_
         page.locator(f"#week-1-{q.id}-{q.answer}").check()
     page.get_by_role("button", name=FR("quiz.check")).click()
     status = page.locator(".course-quiz__status").inner_text()
-    assert status == "10 bonnes réponses sur 10."          # written from ui.yml's French, as the trainee reads it
+    assert status == "Bonnes réponses\u00a0: 10 sur 10."      # ui.yml's French, as the trainee reads it
     page.get_by_label(FR("quiz.trainee_id")).fill("T-042")
     page.get_by_label(FR("quiz.name"), exact=True).fill("Aïssata Ouédraogo")
     with page.expect_download() as download:

@@ -4,6 +4,7 @@ reader-facing English left in the scripts or the macros (they read ui.yml instea
 from __future__ import annotations
 
 import ast
+import json
 import re
 import string
 from pathlib import Path
@@ -133,3 +134,14 @@ def test_the_macros_write_no_english_of_their_own(module):
         if WORDS.search(visible) or re.search(r"\b[A-Za-z]{3,} \{\}", re.sub(r"<[^>]*>", " ", text)):
             found.append(repr(text))
     assert not found, f"English text in {module}: put it in course/content/ui.yml (pages):\n" + "\n".join(found)
+
+
+def test_every_page_carries_the_scripts_text_once(site, pages):
+    """The scripts read their text from the page (id="course-ui"), in the build's language, once."""
+    en = load_ui(lang="en")
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        found = re.findall(r'<script type="application/json" id="course-ui">(.*?)</script>', html, re.S)
+        assert len(found) == 1, page
+        data = json.loads(found[0])
+        assert (data["lang"], data["text"]) == ("en", en.scripts), page
