@@ -39,11 +39,6 @@ def language(config) -> str:
     return check_language(str(config.theme["language"] or SOURCE_LANGUAGE))
 
 
-DRAFT_NOTICE = ('!!! warning "Page pas encore traduite"\n\n'
-                "    Version de travail : cette page n'est pas encore traduite en français. "
-                "Le texte anglais suit.\n\n")
-
-
 def on_files(files, config):
     lang = language(config)
     # Scripts and styles live once, in assets/, and serve every language's build.
@@ -72,13 +67,13 @@ def check_translations(lang: str) -> None:
     from course.translations import page_pairs
 
     pairs = page_pairs(ROOT, lang)
-    problems = [] if draft_translation() else \
-        [f"no {lang} translation of {p.source.relative_to(ROOT)}" for p in pairs if p.translation is None]
-    problems += [f"{p.translation.relative_to(ROOT)}: no English page to translate" for p in pairs if p.source is None]
-    if problems:
+    missing = [] if draft_translation() else [p.source.relative_to(ROOT) for p in pairs if p.translation is None]
+    orphans = [p.translation.relative_to(ROOT) for p in pairs if p.source is None]
+    if missing or orphans:
         raise PluginError(f"The {lang} build needs one page per English page "
-                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):\n  "
-                          + "\n  ".join(problems))
+                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):"
+                          + "".join(f"\n  no {lang} translation of {page}" for page in missing)
+                          + "".join(f"\n  {page}: no English page to translate" for page in orphans))
 
 
 def _mount_translations(files, config, lang: str) -> None:
@@ -98,7 +93,9 @@ def _mount_translations(files, config, lang: str) -> None:
             if rest.startswith("# "):           # the notice goes under the page's title
                 title, _, rest = rest.partition("\n")
                 head += title + "\n\n"
-            files.append(File.generated(config, pair.page, content=head + DRAFT_NOTICE + rest))
+            ui = _loaded["ui"]
+            notice = f'!!! warning "{ui("draft.title")}"\n\n    {ui("draft.notice")}\n\n'
+            files.append(File.generated(config, pair.page, content=head + notice + rest))
 
 
 def _course():

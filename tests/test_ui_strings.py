@@ -4,6 +4,7 @@ reader-facing English left in the scripts or the macros (they read ui.yml instea
 from __future__ import annotations
 
 import ast
+import json
 import re
 import string
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from course.content.exercises import KINDS
-from course.content.ui import LANGUAGES, UI, load_ui, number
+from course.content.ui import LANGUAGES, SECTIONS, UI, load_ui, number
 from course.errors import CourseDataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,7 @@ def names(text: str) -> set[str]:
 def test_every_key_has_every_language_with_the_same_placeholders():
     """Oracle written from the contract, independent of the loader: exactly en and fr, same {names}."""
     data = raw()
-    assert set(data) == {"pages", "scripts"}
+    assert set(data) == set(SECTIONS)
     keys = [k for section in data.values() for k in section]
     assert len(keys) == len(set(keys)), "a key in both sections"
     for section in data.values():
@@ -125,11 +126,36 @@ def python_texts(path: Path) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("module", ["main.py", "hooks.py"])
+@pytest.mark.parametrize("module", ["macros/main.py", "macros/hooks.py", "editions/pdf.py"])
 def test_the_macros_write_no_english_of_their_own(module):
     found = []
-    for text in python_texts(ROOT / "macros" / module):
+    for text in python_texts(ROOT / module):
         visible = re.sub(r"<[^>]*>|\{[^}]*\}|`[^`]*`", " ", text)     # tags, placeholders, code
         if WORDS.search(visible) or re.search(r"\b[A-Za-z]{3,} \{\}", re.sub(r"<[^>]*>", " ", text)):
             found.append(repr(text))
-    assert not found, f"English text in macros/{module}: put it in course/content/ui.yml (pages):\n" + "\n".join(found)
+    assert not found, f"English text in {module}: put it in course/content/ui.yml (pages):\n" + "\n".join(found)
+
+
+def test_every_page_carries_the_scripts_text_once(site, pages):
+    """The scripts read their text from the page (id="course-ui"), in the build's language, once."""
+    en = load_ui(lang="en")
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        found = re.findall(r'<script type="application/json" id="course-ui">(.*?)</script>', html, re.S)
+        assert len(found) == 1, page
+        data = json.loads(found[0])
+        assert (data["lang"], data["text"]) == ("en", en.scripts), page
+
+
+def test_every_text_the_scripts_ask_for_is_in_ui_yml():
+    """A key the scripts name but ui.yml lacks would stop the script on the page (courseText throws)."""
+    scripts = set(raw()["scripts"])
+    groups = {k.split(".")[0] for k in scripts}
+    asked = {s for p in SCRIPTS for s in js_literals(p.read_text(encoding="utf-8"))
+             if re.fullmatch(r"[a-z_]+(\.[a-z_]+)+\.?", s) and s.split(".")[0] in groups}
+    assert len(asked) > 60
+    # "file.kind." + the kind of stored name, for the three kinds course-file.js names that way
+    asked = {k for k in asked if not k.endswith(".")} | {f"file.kind.{k}" for k in ("checklist", "progress", "journey")}
+    assert asked - scripts == set()
+    unused = scripts - asked - {k for k in scripts if k.startswith("quiz.unanswered.")}
+    assert unused == set(), "texts no script uses: remove them from ui.yml"

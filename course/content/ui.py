@@ -1,7 +1,8 @@
 """The interface text the course writes itself (ui.yml): every string in every language, checked.
 
 The macros print `pages` strings; the page scripts read `scripts` strings, handed to each page as
-data. Numbers put into a text are written the way the language writes them (0.5 / 0,5).
+data; the grader writes `documents` strings (reasons, certificates, progress pages, the cohort
+report). Numbers put into a text are written the way the language writes them (0.5 / 0,5).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .yamlfile import load_yaml
 
 UI = DATA / "ui.yml"
 LANGUAGES = tuple(NAMES)       # every text exists in each of them, the source language first
-SECTIONS = ("pages", "scripts")
+SECTIONS = ("pages", "scripts", "documents")
 NBSP = "\u00a0"
 
 # How each language writes numbers: decimal mark, thousands separator; and which counts take the
@@ -51,9 +52,10 @@ class Interface:
     lang: str
     pages: dict[str, str]
     scripts: dict[str, str]
+    documents: dict[str, str]
 
     def __call__(self, key: str, **values) -> str:
-        text = self.pages[key] if key in self.pages else self.scripts[key]
+        text = self.pages.get(key) or self.documents.get(key) or self.scripts[key]
         return text.format(**{k: self.value(v) for k, v in values.items()})
 
     def plural(self, key: str, count: float, **values) -> str:
@@ -123,4 +125,4 @@ def load_ui(path: Path = UI, lang: str = SOURCE) -> Interface:
             problems.append(f"{path}: {section}.{key}: a plural needs its '.other' text too")
     if problems:
         raise CourseDataError(problems)
-    return Interface(lang, chosen["pages"], chosen["scripts"])
+    return Interface(lang, chosen["pages"], chosen["scripts"], chosen["documents"])
