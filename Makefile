@@ -48,16 +48,19 @@ zim: site
 	$(BIN)/python -m editions.zim $(SITE) $(ZIM)
 	zimcheck --all $(ZIM)
 
-# One PDF of the whole course (headless Chromium prints it; poppler-utils numbers the contents), in English.
-PDF ?= course.pdf
+# One PDF of the whole course per language (headless Chromium prints it; poppler-utils numbers the
+# contents): `make pdf` writes course.pdf, `make pdf COURSE_LANG=fr` course-fr.pdf.
+PDF ?= $(if $(filter en,$(COURSE_LANG)),course.pdf,course-$(COURSE_LANG).pdf)
 pdf: site
-	$(BIN)/python -m editions.pdf $(SITE_DIR)/en $(PDF)
+	$(BIN)/python -m editions.pdf $(SITE) $(PDF)
 
-# course-scorm.zip: the English practice edition as a SCORM 1.2 package, one activity per week, for an LMS
+# course-scorm.zip: the practice edition as a SCORM 1.2 package, one activity per week, for an LMS; one
+# language per package (`make scorm COURSE_LANG=fr` writes course-scorm-fr.zip).
+SCORM ?= $(if $(filter en,$(COURSE_LANG)),course-scorm.zip,course-scorm-$(COURSE_LANG).zip)
 scorm: $(STAMP) $(NODE_STAMP)
 	rm -rf build/scorm-site
-	QUIZ_MODE=practice $(BIN)/mkdocs build --strict --clean -f mkdocs.yml -d $(abspath build/scorm-site)
-	$(BIN)/python -m editions.scorm build/scorm-site course-scorm.zip
+	QUIZ_MODE=practice $(BIN)/mkdocs build --strict --clean -f $(call config,$(COURSE_LANG)) -d $(abspath build/scorm-site)
+	$(BIN)/python -m editions.scorm build/scorm-site $(SCORM)
 
 serve: site
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
@@ -69,4 +72,5 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site build course-site.zip course.zim course-fr.zim course.pdf course-scorm.zip .pytest_cache
+	rm -rf site build course-site.zip course.zim course-fr.zim course.pdf course-fr.pdf course-scorm.zip \
+	  course-scorm-fr.zip .pytest_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from editions.languages import write_language_choice  # noqa: E402
 from editions.usb_zip import write_zip  # noqa: E402
 
 BUILD_RATIO_BUDGET = 1.5
@@ -98,7 +100,13 @@ def main() -> int:
               f"(budget {PAGE_BUDGET // 1024} KB, search index excluded)")
         ok &= weight <= PAGE_BUDGET
 
-        archive = write_zip(site, tmp / "course-site.zip")      # the zip `make site` ships
+        # The zip `make site` ships: both languages and the language choice (a draft French build while
+        # pages are missing: their English text stands in, about the same size).
+        both = tmp / "both"
+        shutil.copytree(site, both / "en")
+        timed_build(ROOT / "mkdocs.fr.yml", both / "fr", {**env, "QUIZ_MODE": "practice", "COURSE_DRAFT_TRANSLATION": "1"})
+        write_language_choice(both)
+        archive = write_zip(both, tmp / "course-site.zip")
         size = archive.stat().st_size
         with zipfile.ZipFile(archive) as z:
             count = len(z.namelist())

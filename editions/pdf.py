@@ -216,7 +216,7 @@ def write_pdf(site: Path, out: Path, course=None, browser=None) -> Path:
     """Print the whole course to `out` (written once complete); `browser`: a Playwright Chromium."""
     if course is None:
         from course.content import load
-        course = load().course
+        course = load(lang=site_language(site)).course
     if browser is None:
         with debian_chromium() as browser:
             return write_pdf(site, out, course, browser)

@@ -12,10 +12,12 @@ import zipfile
 from pathlib import Path
 
 from course.content.definition import Course, Week, load_course
+from course.content.ui import load_ui
 from course.errors import CourseError
 from course.publishing.files import atomic_file
 
 from . import EditionError, command, one_language
+from .pdf import site_language
 
 MANIFEST = "imsmanifest.xml"
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -40,8 +42,9 @@ def week_quiz(week: Week) -> str | None:
     return Path(pages[0]).stem if pages else None
 
 
-def manifest(course: Course, files: list[str]) -> str:
-    """imsmanifest.xml for the site's `files` (paths relative to the site, "/" separated)."""
+def manifest(course: Course, files: list[str], lang: str = "en") -> str:
+    """imsmanifest.xml for the site's `files` (paths relative to the site, "/" separated), in `lang`."""
+    ui = load_ui(lang=lang)
     ET.register_namespace("", CP)
     ET.register_namespace("adlcp", ADLCP)
     root = ET.Element(f"{{{CP}}}manifest", {"identifier": f"lmp-course-{course.edition.id}", "version": "1.0"})
@@ -56,7 +59,7 @@ def manifest(course: Course, files: list[str]) -> str:
         ident = f"week-{week.number}"
         item = ET.SubElement(organization, f"{{{CP}}}item",
                              {"identifier": ident, "identifierref": f"{ident}-sco", "isvisible": "true"})
-        ET.SubElement(item, f"{{{CP}}}title").text = f"Week {week.number}: {week.title}"
+        ET.SubElement(item, f"{{{CP}}}title").text = ui("week_title", n=week.number, title=week.title)
         quiz = week_quiz(week)
         if quiz:
             ET.SubElement(item, f"{{{ADLCP}}}datafromlms").text = quiz
@@ -76,17 +79,18 @@ def manifest(course: Course, files: list[str]) -> str:
 
 def write_package(site: Path, out: Path, course: Course | None = None) -> int:
     """Zip the built `site` with its manifest into `out`; the number of files packed."""
-    course = course or load_course()
     site = Path(site)
     if not (site / "index.html").is_file():
         raise CourseError(f"{site}: not a built course site (no index.html); run the build first")
+    lang = site_language(site)
+    course = course or load_course(lang=lang)
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     if MANIFEST in files:
         raise CourseError(f"{site}: already holds an {MANIFEST}")
     for week in course.weeks:
         if week_launch(week) not in files:
             raise CourseError(f"{site}: {week_launch(week)} (week {week.number}'s first page) is missing")
-    text = manifest(course, files)
+    text = manifest(course, files, lang)
     with atomic_file(out, binary=True) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(MANIFEST, text)
         for name in files:

@@ -145,3 +145,14 @@ def test_another_weeks_quiz_leaves_the_activity_alone(lms_browser, package, tmp_
         assert errors == []
     finally:
         context.close()
+
+
+def test_the_french_package_names_its_weeks_in_french_and_links_to_no_english_page(site_fr, tmp_path):
+    zip_path = tmp_path / "course-scorm-fr.zip"
+    write_package(site_fr, zip_path)
+    with zipfile.ZipFile(zip_path) as z:
+        root = ET.fromstring(z.read(MANIFEST))
+        step_1 = z.read("modules/step-1.html").decode("utf-8")
+    titles = [i.findtext("cp:title", namespaces=NS) for i in root.iter(f"{{{CP}}}item")]
+    assert titles and all(t.startswith(f"Semaine {n}\u00a0: ") for n, t in enumerate(titles, 1)), titles
+    assert "course-language" not in step_1 and "../en/" not in step_1
