@@ -9,24 +9,17 @@ from pathlib import Path
 
 import click
 
+# Each command imports what only it needs (certificates, reports, exports): `course grade` starts fast.
 from .content import load, shared_root
-from .content.banklint import lint_bank
+from .content.definition import load_course
+from .content.languages import LANGUAGES, SOURCE
+from .content.ui import load_ui
 from .content.quizzes import load_quiz_bank
 from .errors import CourseError
 from .grading.gradebook import graded, load_answers
-from .grading.items import analyse
-from .grading.moodle import graded_from_moodle
-from .grading.progress import ProgressReader
 from .grading.scoresheet import ScoreSheet
-from .publishing.certificates import write_certificates
-from .publishing.exports import gift, moodle_xml
 from .publishing.files import atomic_file
-from .publishing.items import items_csv, render_items
-from .publishing.progress import write_progress
-from .publishing.report import render_report
 from .publishing.results import RESULTS_ENCODING, Tally, write_results_csv, write_results_xlsx
-from .publishing.verification import centre_secret
-from .publishing.verification import verify as verify_code
 
 
 def _fail(exc: CourseError) -> None:
@@ -67,6 +60,9 @@ def grading_options(command):
     command = click.option("--encoding", metavar="NAME",
                            help="For a CSV file that is not UTF-8: its encoding, e.g. cp1252 or mac-roman "
                                 "(default: UTF-8, or found when it can be told for sure).")(command)
+    command = click.option("--lang", "lang", type=click.Choice(list(LANGUAGES)), default=SOURCE, show_default=True,
+                           help="The language of the reasons, certificates and progress pages; a 'language' column "
+                                "in SCORES (en or fr) chooses it per trainee for certificates and pages.")(command)
     return click.argument("scores", metavar="SCORES", type=click.Path(path_type=Path))(command)
 
 
@@ -88,23 +84,26 @@ def _not_the_input(scores: Path, output: Path) -> None:
 
 def _course_and_answers(answers_dir: Path | None, quiz_dir: Path | None):
     """The course definition and the scored answer files (None without --answers)."""
-    content = load()
-    bank = content.quiz_bank
-    if quiz_dir is not None and answers_dir is not None:
+    course = load_course()          # grading needs the rules, and the quiz bank only to score answer files
+    if answers_dir is None:
+        return course, None
+    if quiz_dir is not None:
         if not quiz_dir.is_dir() or not any(quiz_dir.glob("week-*.yml")):
             raise CourseError(f"{quiz_dir}: no quiz bank (quizzes/week-N.yml) to score the answer files against")
-        bank = load_quiz_bank(quiz_dir, content.course, content.sources)
-    return content.course, load_answers(answers_dir, content.course, bank)
+    bank = load_quiz_bank(quiz_dir or shared_root() / "quizzes", course)
+    return course, load_answers(answers_dir, course, bank)
 
 
 def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, encoding, delimiter, sheet,
-            mapping: Path | None = None):
-    """The course, how the sheet was read (None for a Moodle export) and its graded trainees."""
+            mapping: Path | None = None, lang: str = SOURCE):
+    """The course, how the sheet was read (None for a Moodle export) and its graded trainees (reasons in `lang`)."""
     course, answers = _course_and_answers(answers_dir, quiz_dir)
+    words = load_ui(lang=lang)
     if mapping is not None:
-        return course, None, graded_from_moodle(scores, mapping, course, answers)
+        from .grading.moodle import graded_from_moodle
+        return course, None, graded_from_moodle(scores, mapping, course, answers, words)
     score_sheet = _open(scores, course, encoding, delimiter, sheet)
-    return course, score_sheet, graded(score_sheet, answers)
+    return course, score_sheet, graded(score_sheet, answers, words)
 
 
 def _config_folder() -> Path:
@@ -147,7 +146,7 @@ def info():
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the results to FILE: .xlsx for a workbook, anything else for CSV (UTF-8 with a "
                    "byte-order mark, for Excel). Default: CSV to standard output.")
-def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Grade SCORES (.csv, .xlsx or .ods): each trainee's points, certificate and the reason.
 
     A summary (certificates by type) goes to standard error. If anything in the input is wrong,
@@ -156,7 +155,7 @@ def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, ou
     Example: course grade scores.xlsx --answers answers/ -o results.xlsx
     """
     with _user_errors():
-        course, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         if output is not None:
             _not_the_input(scores, output)
         if output is not None and output.suffix.lower() == ".xlsx":
@@ -193,7 +192,7 @@ def _summary(course, tally: Tally, score_sheet: ScoreSheet | None, output: Path 
 @grading_options
 @click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write, e.g. report.html.")
-def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Write the cohort report: one self-contained HTML page for the activity report.
 
     Participants, engagement bands, the average quiz score and how many scored above it, group
@@ -203,9 +202,11 @@ def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, o
     Example: course report scores.csv --answers answers/ -o report.html
     """
     with _user_errors():
-        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         _not_the_input(scores, output)
-        page = render_report(grades, course)        # reads the whole sheet before anything is written
+        from .publishing.report import render_report
+        from .publishing.wording import Wordings
+        page = render_report(grades, Wordings(lang)())        # reads the whole sheet before anything is written
         with atomic_file(output) as out:
             out.write(page)
     click.echo(f"Report written to {output}", err=True)
@@ -216,7 +217,7 @@ def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, o
 @click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder to write the certificates to: new, empty, or holding only what an earlier run "
                    "wrote there (then replaced).")
-def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Write a printable certificate (A4 landscape HTML) for every trainee who earned one.
 
     One page per Certificate of Achievement or of Participation, with the course, the edition's
@@ -227,18 +228,21 @@ def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapp
     Example: course certificates scores.csv --answers answers/ -o certificates/
     """
     with _user_errors():
-        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the certificates")
+        from .publishing.certificates import write_certificates
+        from .publishing.wording import Wordings
+        from .publishing.verification import centre_secret
         secret = centre_secret(_config_folder(), create=True)
-        issued = write_certificates(grades, course, output, secret)
+        issued = write_certificates(grades, Wordings(lang), output, secret)
     click.echo(f"{_plural(len(issued), 'certificate')} written to {output}; open {output / 'index.html'} to print "
                "them", err=True)
 
 
 @main.command()
 @grading_options
-def validate(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping):
+def validate(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang):
     """Check SCORES (and the answer files) and list every problem; writes nothing.
 
     Exits with code 1 if there is any problem, 0 with a one-line OK otherwise.
@@ -246,7 +250,7 @@ def validate(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
     Example: course validate scores.csv --answers answers/
     """
     with _user_errors():
-        _, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        _, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         count = sum(1 for _ in grades)          # every row read and decided, nothing written
     read = f"{score_sheet.name} ({score_sheet.read_as})" if score_sheet is not None else str(scores)
     click.echo(f"OK: {read}: {_plural(count, 'trainee')}, no problems found")
@@ -267,6 +271,7 @@ def validate_bank(quiz_dir):
     with _user_errors():
         content = load()
         bank = load_quiz_bank(quiz_dir, content.course, content.sources, content.objectives)
+        from .content.banklint import lint_bank
         lint = lint_bank(bank, content.objectives)
     for line in lint.summary():
         click.echo(line)
@@ -301,6 +306,8 @@ def items(answers_dir, quiz_dir, output):
             raise CourseError(f"{output}: name the file .html (a page) or .csv (a spreadsheet)")
         course, answers = _course_and_answers(answers_dir, quiz_dir)
         handed_in = [s.answers for s in answers.scored.values()]
+        from .grading.items import analyse
+        from .publishing.items import items_csv, render_items
         analyses = analyse(answers.bank, handed_in)
         if output.suffix.lower() == ".csv":
             with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
@@ -340,6 +347,7 @@ def export(format_name, weeks, quiz_dir, output):
         if unknown:
             raise CourseError(f"--week {unknown[0]}: no quiz for that week (weeks "
                               f"{', '.join(str(q.week) for q in bank.quizzes.values())})")
+        from .publishing.exports import gift, moodle_xml
         text = moodle_xml(chosen, course.title) if format_name == "moodle-xml" else gift(chosen, course.title)
         with atomic_file(output) as out:
             out.write(text)
@@ -352,7 +360,7 @@ def export(format_name, weeks, quiz_dir, output):
 @grading_options
 @click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder for the pages (created, or replaced if `course progress` wrote it before).")
-def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Write one short page per trainee saying what they still need, from a sheet taken mid-course.
 
     A blank cell means the work is not due yet. Each page says, for the Certificate of Achievement
@@ -362,12 +370,22 @@ def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping,
     Example: course progress scores.csv --answers answers/ -o progress/
     """
     with _user_errors():
-        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the pages")
-        reader = ProgressReader(course)
-        found = [reader.progress(g.trainee) for g in grades]     # the whole sheet is checked before writing
-        count = write_progress(found, course, output, str(scores))
+        from .grading.progress import ProgressReader
+        from .publishing.progress import write_progress
+        from .publishing.wording import Wordings
+        wordings, readers = Wordings(lang), {}
+
+        def reader(trainee):            # what each trainee needs, said in the trainee's language
+            wording = wordings(trainee.language)
+            if wording.lang not in readers:
+                readers[wording.lang] = ProgressReader(wording.course, wording.words)
+            return readers[wording.lang]
+
+        found = [reader(g.trainee).progress(g.trainee) for g in grades]     # the whole sheet is checked first
+        count = write_progress(found, wordings, output, str(scores))
     click.echo(f"{count} progress pages written to {output}; open {output / 'index.html'}", err=True)
 
 
@@ -383,6 +401,8 @@ def verify(code, name):
     Example: course verify 2027-1-A-K3QX-7MTB-2D4F-H8TW --name "Ann Banda"
     """
     with _user_errors():
+        from .publishing.verification import centre_secret
+        from .publishing.verification import verify as verify_code
         secret = centre_secret(_config_folder(), create=False)
         found = verify_code(secret, code, name)
     if found is None:
