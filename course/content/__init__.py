@@ -14,6 +14,7 @@ from .case_studies import CaseStudy, load_case_studies
 from .checklists import CHECKLISTS, Checklist, load_checklists
 from .definition import DATA, Course, load_course
 from .exercises import EXERCISES, WORKBOOK, Exercise, WorkbookQuestion, load_exercises, load_workbook
+from .languages import SOURCE
 from .glossary import Term, load_glossary
 from .objectives import Objective, load_objectives
 from .quizzes import QuizBank, load_quiz_bank
@@ -62,14 +63,16 @@ class CourseContent:
     templates: dict[str, PlanningTemplate]
 
 
-def load(root: Path | None = None) -> CourseContent:
-    """The whole course; `root` holds quizzes/ and case_studies/ (default: shared_root()).
+def load(root: Path | None = None, lang: str = SOURCE) -> CourseContent:
+    """The whole course in one language; `root` holds quizzes/ and case_studies/ (default: shared_root()).
+
+    Every reader-facing text is written `{en: ..., fr: ...}`; a text missing in `lang` is a problem.
 
     course.yml and sources.yml are read first (everything else refers to them); then every other
     file is read and all their problems are raised together as one CourseDataError.
     """
     root = Path(root) if root is not None else shared_root()
-    course = load_course(DATA / "course.yml")
+    course = load_course(DATA / "course.yml", lang)
     sources = documents(DATA / "sources.yml")
     problems: list[str] = []
 
@@ -80,22 +83,22 @@ def load(root: Path | None = None) -> CourseContent:
             problems.extend(exc.problems)
             return None
 
-    objectives = attempt(load_objectives, DATA / "objectives.yml", course) or {}
+    objectives = attempt(load_objectives, DATA / "objectives.yml", course, lang) or {}
     content = CourseContent(
         course=course, sources=sources,
-        checklists=attempt(load_checklists, CHECKLISTS, sources),
-        glossary=attempt(load_glossary, DATA / "glossary.yml", sources),
-        case_studies=attempt(load_case_studies, root / "case_studies", course, sources),
-        rubrics=attempt(load_rubrics, RUBRICS, course),
-        principles=attempt(load_principles, TOOLS / "principles.yml"),
-        questionnaires=attempt(load_questionnaires, TOOLS / "questionnaires.yml", sources),
-        focus_groups=attempt(load_focus_groups, TOOLS / "focus-groups.yml", sources),
-        outlines={name: attempt(load_outline, name, TOOLS, sources) for name in OUTLINES},
+        checklists=attempt(load_checklists, CHECKLISTS, sources, lang),
+        glossary=attempt(load_glossary, DATA / "glossary.yml", sources, lang),
+        case_studies=attempt(load_case_studies, root / "case_studies", course, sources, lang),
+        rubrics=attempt(load_rubrics, RUBRICS, course, lang),
+        principles=attempt(load_principles, TOOLS / "principles.yml", lang),
+        questionnaires=attempt(load_questionnaires, TOOLS / "questionnaires.yml", sources, lang),
+        focus_groups=attempt(load_focus_groups, TOOLS / "focus-groups.yml", sources, lang),
+        outlines={name: attempt(load_outline, name, TOOLS, sources, lang) for name in OUTLINES},
         objectives=objectives,
-        quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources, objectives),
-        exercises=attempt(load_exercises, EXERCISES, sources),
-        workbook=attempt(load_workbook, WORKBOOK),
-        templates=attempt(load_templates, TEMPLATES, sources))
+        quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources, objectives, lang),
+        exercises=attempt(load_exercises, EXERCISES, sources, lang),
+        workbook=attempt(load_workbook, WORKBOOK, lang),
+        templates=attempt(load_templates, TEMPLATES, sources, lang))
     if problems:
         raise CourseDataError(problems)
     return content

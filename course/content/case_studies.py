@@ -65,11 +65,11 @@ def read_front_matter(path: Path):
     return parse_yaml(match.group(1), path, first_line=2, what="YAML syntax error in front matter")
 
 
-def load_case_study(path: Path, course: Course | None = None, sources: dict[str, Document] | None = None) -> CaseStudy:
+def load_case_study(path: Path, course: Course | None = None, sources: dict[str, Document] | None = None, lang: str = "en") -> CaseStudy:
     """Read and validate one case study's front matter against the course's steps and phases."""
     course = course or load_course()
     sources = sources if sources is not None else documents()
-    f = Fields(path)
+    f = Fields(path, lang)
     d = f.mapping(read_front_matter(path), "", FIELDS)
     raw_years = d.get("years")
     years: list[int] = []
@@ -86,7 +86,7 @@ def load_case_study(path: Path, course: Course | None = None, sources: dict[str,
     steps, seen = [], set()
     for where, raw in f.items(d, "steps", ""):
         s = f.mapping(raw, where, {"number", "how"})
-        number, how = f.get(s, "number", int, where), f.get(s, "how", str, where)
+        number, how = f.get(s, "number", int, where), f.text(s, "how", where)
         if number is not None and number not in known_steps:
             f.problem(f"{where}.number", f"unknown step {number} (the steps are "
                                          f"{', '.join(map(str, sorted(known_steps)))})")
@@ -105,22 +105,22 @@ def load_case_study(path: Path, course: Course | None = None, sources: dict[str,
     sources = [read_citation(f, raw, where, sources) for where, raw in f.items(d, "sources", "")]
     if not sources and "sources" in d:
         f.problem("sources", "must list at least one source")
-    study = CaseStudy(path.stem, f.get(d, "country", str, ""), f.get(d, "policy", str, ""), tuple(years),
-                      f.get(d, "lead_institution", str, ""), tuple(sorted(steps, key=lambda s: s.number)),
+    study = CaseStudy(path.stem, f.text(d, "country", ""), f.text(d, "policy", ""), tuple(years),
+                      f.text(d, "lead_institution", ""), tuple(sorted(steps, key=lambda s: s.number)),
                       tuple(phases), tuple(s for s in sources if s))
     f.raise_if_any()
     return study
 
 
 def load_case_studies(folder: Path, course: Course | None = None,
-                      sources: dict[str, Document] | None = None) -> tuple[CaseStudy, ...]:
+                      sources: dict[str, Document] | None = None, lang: str = "en") -> tuple[CaseStudy, ...]:
     """Every case study in the folder, in file-name order; all problems in all files reported at once."""
     course = course or load_course()
     sources = sources if sources is not None else documents()
     studies, problems = [], []
     for path in sorted(folder.glob("*.md")):
         try:
-            studies.append(load_case_study(path, course, sources))
+            studies.append(load_case_study(path, course, sources, lang=lang))
         except CourseDataError as exc:
             problems.extend(exc.problems)
     if problems:

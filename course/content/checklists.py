@@ -30,10 +30,10 @@ class Checklist:
     items: tuple[ChecklistItem, ...]
 
 
-def load_checklist(path: Path, sources: dict[str, Document] | None = None) -> Checklist:
+def load_checklist(path: Path, sources: dict[str, Document] | None = None, lang: str = "en") -> Checklist:
     """Load one checklist file; its id is the file name, so ids can't collide."""
     sources = sources if sources is not None else documents()
-    f = Fields(path)
+    f = Fields(path, lang)
     d = f.mapping(load_yaml(path), "", {"title", "intro", "source", "items"})
     cid = path.stem
     if not _ID.match(cid):
@@ -47,25 +47,25 @@ def load_checklist(path: Path, sources: dict[str, Document] | None = None) -> Ch
         if iid in seen:
             f.problem(f"{where}.id", f"duplicate item id {iid!r}")
         seen.add(iid)
-        items.append(ChecklistItem(iid, f.get(item, "text", str, where), f.get(item, "detail", str, where, optional=True)))
+        items.append(ChecklistItem(iid, f.text(item, "text", where), f.text(item, "detail", where, optional=True)))
     if not items and "items" in d:
         f.problem("items", "must list at least one item")
     source = read_citation(f, f.get(d, "source", dict, "", default={}), "source", sources) if "source" in d else None
     if "source" not in d:
         f.problem("source", "is missing")
-    checklist = Checklist(cid, f.get(d, "title", str, ""), f.get(d, "intro", str, "", optional=True), source,
+    checklist = Checklist(cid, f.text(d, "title", ""), f.text(d, "intro", "", optional=True), source,
                           tuple(items))
     f.raise_if_any()
     return checklist
 
 
-def load_checklists(folder: Path = CHECKLISTS, sources: dict[str, Document] | None = None) -> dict[str, Checklist]:
+def load_checklists(folder: Path = CHECKLISTS, sources: dict[str, Document] | None = None, lang: str = "en") -> dict[str, Checklist]:
     """All checklists by id; every problem in every file is reported together."""
     sources = sources if sources is not None else documents()
     checklists, problems = {}, []
     for path in sorted(folder.glob("*.yml")):
         try:
-            checklists[path.stem] = load_checklist(path, sources)
+            checklists[path.stem] = load_checklist(path, sources, lang=lang)
         except CourseDataError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -195,9 +195,9 @@ class Course:
         raise KeyError(f"no step {number} (the steps are 1 to {len(self.steps)})")
 
 
-def load_course(path: Path = DATA / "course.yml") -> Course:
+def load_course(path: Path = DATA / "course.yml", lang: str = "en") -> Course:
     """Load and validate course.yml; every problem is reported at once as a CourseDataError."""
-    f = Fields(path)
+    f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "", {"title", "subtitle", "based_on", "hours", "edition", "steps",
                                           "assessment_phases", "weeks",
                                           "assessment", "certificates", "engagement_bands"})
@@ -205,11 +205,11 @@ def load_course(path: Path = DATA / "course.yml") -> Course:
     steps = []
     for where, raw in f.items(top, "steps", ""):
         d = f.mapping(raw, where, {"number", "name", "module"})
-        steps.append(Step(f.get(d, "number", int, where), f.get(d, "name", str, where), f.get(d, "module", str, where)))
+        steps.append(Step(f.get(d, "number", int, where), f.text(d, "name", where), f.get(d, "module", str, where)))
     phases = []
     for where, raw in f.items(top, "assessment_phases", ""):
         d = f.mapping(raw, where, {"id", "name", "module"})
-        phases.append(AssessmentPhase(f.get(d, "id", str, where), f.get(d, "name", str, where),
+        phases.append(AssessmentPhase(f.get(d, "id", str, where), f.text(d, "name", where),
                                       f.get(d, "module", str, where)))
     weeks = tuple(_week(f, where, w) for where, w in f.items(top, "weeks", ""))
     assessment = _assessment(f, f.mapping(f.get(top, "assessment", dict, "", default={}), "assessment",
@@ -218,8 +218,8 @@ def load_course(path: Path = DATA / "course.yml") -> Course:
                                 {ACHIEVEMENT, PARTICIPATION, NONE}))
     bands = tuple(_band(f, where, b) for where, b in f.items(top, "engagement_bands", ""))
     course = Course(
-        title=f.get(top, "title", str, ""), subtitle=f.get(top, "subtitle", str, ""),
-        based_on=f.get(top, "based_on", str, ""), hours=f.get(top, "hours", float, "", default=0.0),
+        title=f.text(top, "title", ""), subtitle=f.text(top, "subtitle", ""),
+        based_on=f.text(top, "based_on", ""), hours=f.get(top, "hours", float, "", default=0.0),
         edition=edition, steps=tuple(steps), assessment_phases=tuple(phases), weeks=weeks, assessment=assessment, certificates=rules, engagement_bands=bands)
     if not f.problems:
         _check_whole(f, course)
@@ -247,14 +247,14 @@ def _week(f: Fields, where: str, raw) -> Week:
         if hours is not None and hours <= 0:
             f.problem(f"{w}.hours", "must be more than 0")
         more_pages = f.get(a, "more_pages", list, w, optional=True, default=[])
-        activities.append(Activity(kind, f.get(a, "id", str, w), f.get(a, "title", str, w), hours,
+        activities.append(Activity(kind, f.get(a, "id", str, w), f.text(a, "title", w), hours,
                                    f.get(a, "page", str, w, optional=True), tuple(map(str, more_pages)),
                                    _readings(f, a, w), _tasks(f, a, w)))
     sessions = []
     for w, s in f.items(d, "sessions_2022", where, optional=True):
         s = f.mapping(s, w, {"date", "title"})
-        sessions.append(LiveSession(f.get(s, "date", dt.date, w), f.get(s, "title", str, w)))
-    return Week(f.get(d, "number", int, where), f.get(d, "title", str, where), f.get(d, "summary", str, where),
+        sessions.append(LiveSession(f.get(s, "date", dt.date, w), f.text(s, "title", w)))
+    return Week(f.get(d, "number", int, where), f.text(d, "title", where), f.text(d, "summary", where),
                 tuple(activities), tuple(sessions))
 
 
@@ -274,7 +274,7 @@ def _tasks(f: Fields, a: dict, where: str) -> tuple[Task, ...]:
     out = []
     for w, t in f.items(a, "tasks", where, optional=True):
         t = f.mapping(t, w, {"task", "minutes"})
-        text, minutes = f.get(t, "task", str, w), f.get(t, "minutes", int, w)
+        text, minutes = f.text(t, "task", w), f.get(t, "minutes", int, w)
         if None not in (text, minutes):
             out.append(Task(text, minutes))
     return tuple(out)
@@ -296,16 +296,16 @@ def _assessment(f: Fields, d: dict) -> Assessment:
     for w, c in f.items(e, "criteria", "assessment.essay"):
         c = f.mapping(c, w, {"id", "column", "title", "max_points"})
         criteria.append(EssayCriterion(f.get(c, "id", str, w), f.get(c, "column", str, w),
-                                       f.get(c, "title", str, w), f.get(c, "max_points", float, w, default=0.0)))
+                                       f.text(c, "title", w), f.get(c, "max_points", float, w, default=0.0)))
     return Assessment(
         quiz_count=f.get(q, "count", int, "assessment.quizzes", default=0),
         quiz_questions=f.get(q, "questions", int, "assessment.quizzes", default=0),
         points_per_correct=f.get(q, "points_per_correct", float, "assessment.quizzes", default=0.0),
         group_work_max=f.get(g, "max_points", float, "assessment.group_work", default=0.0),
-        group_work_task=f.get(g, "task", str, "assessment.group_work"),
+        group_work_task=f.text(g, "task", "assessment.group_work"),
         essay_words=(words[0], words[1]), essay_criteria=tuple(criteria),
         bonus_max=f.get(b, "max_points", float, "assessment.participation_bonus", default=0.0),
-        bonus_awarded_for=f.get(b, "awarded_for", str, "assessment.participation_bonus"))
+        bonus_awarded_for=f.text(b, "awarded_for", "assessment.participation_bonus"))
 
 
 def _rules(f: Fields, d: dict) -> CertificateRules:
@@ -314,7 +314,7 @@ def _rules(f: Fields, d: dict) -> CertificateRules:
     p = f.mapping(f.get(d, "participation", dict, "certificates", default={}), "certificates.participation",
                   {"label", "min_points", "min_items"})
     n = f.mapping(f.get(d, "none", dict, "certificates", default={}), "certificates.none", {"label"})
-    labels = {kind: f.get(part, "label", str, f"certificates.{kind}", default=kind)
+    labels = {kind: f.text(part, "label", f"certificates.{kind}", default=kind)
               for kind, part in ((ACHIEVEMENT, a), (PARTICIPATION, p), (NONE, n))}
     return CertificateRules(
         achievement_min_points=f.get(a, "min_points", float, "certificates.achievement", default=0.0),
@@ -327,8 +327,8 @@ def _rules(f: Fields, d: dict) -> CertificateRules:
 
 def _band(f: Fields, where: str, raw) -> EngagementBand:
     d = f.mapping(raw, where, {"id", "label", "description", "min_items", "max_items"})
-    return EngagementBand(f.get(d, "id", str, where), f.get(d, "label", str, where),
-                          f.get(d, "description", str, where), f.get(d, "min_items", int, where, default=0),
+    return EngagementBand(f.get(d, "id", str, where), f.text(d, "label", where),
+                          f.text(d, "description", where), f.get(d, "min_items", int, where, default=0),
                           f.get(d, "max_items", int, where, default=0))
 
 

@@ -52,10 +52,10 @@ def _check_id(f: Fields, value, where: str) -> None:
         f.problem(where, f"{value!r} must be lower-case words joined by hyphens, e.g. step-6-smart-indicator")
 
 
-def load_exercise_file(path: Path, sources: dict[str, Document] | None = None) -> tuple[Exercise, ...]:
+def load_exercise_file(path: Path, sources: dict[str, Document] | None = None, lang: str = "en") -> tuple[Exercise, ...]:
     """One module's exercises; the file is named after the module (step-6.yml holds module: step-6)."""
     sources = sources if sources is not None else documents()
-    f = Fields(path)
+    f = Fields(path, lang)
     d = f.mapping(load_yaml(path), "", {"module", "exercises"})
     module = f.get(d, "module", str, "")
     if module is not None and module != path.stem:
@@ -72,12 +72,7 @@ def load_exercise_file(path: Path, sources: dict[str, Document] | None = None) -
         kind = f.get(e, "kind", str, where)
         if kind is not None and kind not in KINDS:
             f.problem(f"{where}.kind", f"{kind!r} is not a kind of exercise (use one of: {', '.join(KINDS)})")
-        points = []
-        for pwhere, point in f.items(e, "good_answer_contains", where):
-            if not isinstance(point, str) or not point.strip():
-                f.problem(pwhere, "must be text: one point a good answer contains")
-            else:
-                points.append(point.strip())
+        points = f.texts(e, "good_answer_contains", where)
         if "good_answer_contains" in e and not points:
             f.problem(f"{where}.good_answer_contains", "must list at least one point")
         source = read_citation(f, e["source"], f"{where}.source", sources) if e.get("source") is not None else None
@@ -85,22 +80,22 @@ def load_exercise_file(path: Path, sources: dict[str, Document] | None = None) -
         if source is None and not course_own and e.get("source") is None:
             f.problem(f"{where}.source", "is missing: cite the document and place the model answer comes from, "
                                          "or say course_own: true if it is the course's own example")
-        exercises.append(Exercise(eid, module, f.get(e, "title", str, where), kind,
-                                  f.get(e, "scenario", str, where), f.get(e, "task", str, where),
-                                  f.get(e, "model_answer", str, where), tuple(points), source, course_own))
+        exercises.append(Exercise(eid, module, f.text(e, "title", where), kind,
+                                  f.text(e, "scenario", where), f.text(e, "task", where),
+                                  f.text(e, "model_answer", where), tuple(points), source, course_own))
     if "exercises" in d and not exercises:
         f.problem("exercises", "must list at least one exercise")
     f.raise_if_any()
     return tuple(exercises)
 
 
-def load_exercises(folder: Path = EXERCISES, sources: dict[str, Document] | None = None) -> dict[str, tuple[Exercise, ...]]:
+def load_exercises(folder: Path = EXERCISES, sources: dict[str, Document] | None = None, lang: str = "en") -> dict[str, tuple[Exercise, ...]]:
     """Every module's exercises by module id; every problem in every file is reported together."""
     sources = sources if sources is not None else documents()
     found, problems, owners = {}, [], {}
     for path in sorted(folder.glob("*.yml")):
         try:
-            exercises = load_exercise_file(path, sources)
+            exercises = load_exercise_file(path, sources, lang=lang)
         except CourseDataError as exc:
             problems.extend(exc.problems)
             continue
@@ -114,9 +109,9 @@ def load_exercises(folder: Path = EXERCISES, sources: dict[str, Document] | None
     return found
 
 
-def load_workbook(path: Path = WORKBOOK) -> dict[str, tuple[WorkbookQuestion, ...]]:
+def load_workbook(path: Path = WORKBOOK, lang: str = "en") -> dict[str, tuple[WorkbookQuestion, ...]]:
     """Workbook questions by module id, in the order the file gives them."""
-    f = Fields(path)
+    f = Fields(path, lang)
     d = f.mapping(load_yaml(path), "")
     workbook, seen = {}, set()
     for module, entries in d.items():
@@ -133,7 +128,7 @@ def load_workbook(path: Path = WORKBOOK) -> dict[str, tuple[WorkbookQuestion, ..
             if qid in seen:
                 f.problem(f"{where}.id", f"duplicate workbook question id {qid!r}")
             seen.add(qid)
-            questions.append(WorkbookQuestion(qid, module, f.get(q, "question", str, where)))
+            questions.append(WorkbookQuestion(qid, module, f.text(q, "question", where)))
         workbook[module] = tuple(questions)
     f.raise_if_any()
     return workbook

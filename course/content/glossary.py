@@ -31,16 +31,16 @@ class Term:
 
 
 def load_glossary(path: Path = Path(__file__).parent / "glossary.yml",
-                  sources: dict[str, Document] | None = None) -> tuple[Term, ...]:
+                  sources: dict[str, Document] | None = None, lang: str = "en") -> tuple[Term, ...]:
     """Terms in alphabetical order of their name; duplicates and missing sources are errors."""
     sources = sources if sources is not None else documents()
-    f = Fields(path)
+    f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "", {"terms"})
     terms, seen = [], {}
     for where, raw in f.items(top, "terms", ""):
         d = f.mapping(raw, where, {"term", "short", "definition", "source", "course_own"})
-        name = f.get(d, "term", str, where)
-        short = f.get(d, "short", str, where, optional=True)
+        name = f.text(d, "term", where)
+        short = f.text(d, "short", where, optional=True)
         own = f.get(d, "course_own", bool, where, optional=True, default=False)
         if own and "source" in d:
             f.problem(f"{where}.source", "a definition is either the course's own (course_own: true) or has a source, not both")
@@ -49,7 +49,7 @@ def load_glossary(path: Path = Path(__file__).parent / "glossary.yml",
             if key.lower() in seen:
                 f.problem(f"{where}.{'short' if key == short else 'term'}", f"duplicate term {key!r} (also in {seen[key.lower()]})")
             seen[key.lower()] = where
-        terms.append(Term(name, f.get(d, "definition", str, where), source, short, bool(own)))
+        terms.append(Term(name, f.text(d, "definition", where), source, short, bool(own)))
     f.raise_if_any()
     return tuple(sorted(terms, key=lambda t: t.name.lower()))
 

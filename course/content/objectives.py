@@ -21,10 +21,10 @@ class Objective:
 
 
 def load_objectives(path: Path = DATA / "objectives.yml",
-                    course: Course | None = None) -> dict[str, tuple[Objective, ...]]:
+                    course: Course | None = None, lang: str = "en") -> dict[str, tuple[Objective, ...]]:
     """Module id -> its objectives, in page order. Every module of course.yml has some; ids are unique."""
     course = course or load_course()
-    f = Fields(path)
+    f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "")
     modules = [a.id for a in course.activities("module")]
     result: dict[str, tuple[Objective, ...]] = {}
@@ -36,7 +36,7 @@ def load_objectives(path: Path = DATA / "objectives.yml",
         objectives = []
         for where, item in f.items(top, module, ""):
             d = f.mapping(item, where, {"id", "text"})
-            oid, text = f.get(d, "id", str, where), f.get(d, "text", str, where)
+            oid, text = f.get(d, "id", str, where), f.text(d, "text", where)
             if oid is None:
                 continue
             if not _ID.match(oid) or not oid.startswith(module + "-"):

@@ -65,11 +65,11 @@ class QuizBank:
 
 
 def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = None,
-              objectives: dict[str, Objective] | None = None) -> Quiz:
+              objectives: dict[str, Objective] | None = None, lang: str = "en") -> Quiz:
     """Load and validate one week's quiz; every problem names the file and the question."""
     sources = sources if sources is not None else documents()
     objectives = objectives if objectives is not None else objective_index(load_objectives(course=course))
-    f = Fields(path)
+    f = Fields(path, lang)
     d = f.mapping(load_yaml(path), "", {"week", "title", "modules", "questions"})
     key = path.stem
     week = f.get(d, "week", int, "")
@@ -97,7 +97,7 @@ def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = 
             f.problem(f"questions[{i}].id", f"duplicate question id {q.id!r}")
         seen.add(q.id)
     f.raise_if_any()
-    return Quiz(key, week, f.get(d, "title", str, ""), tuple(modules), tuple(questions))
+    return Quiz(key, week, f.text(d, "title", ""), tuple(modules), tuple(questions))
 
 
 def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str, Document],
@@ -108,7 +108,8 @@ def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str,
     where = f"{where} ({qid})" if qid else where
     if qid is not None and not _ID.match(qid):
         f.problem(f"{where}.id", "must be lower-case letters, digits and hyphens, e.g. w1-rationale")
-    options = f.mapping(f.get(d, "options", dict, where, default={}), f"{where}.options")
+    options = {letter: f.translated(text, f"{where}.options.{letter}")
+               for letter, text in f.mapping(f.get(d, "options", dict, where, default={}), f"{where}.options").items()}
     letters = [str(k) for k in options]
     if options and letters != list(LETTERS[:len(letters)]) or options and not 3 <= len(letters) <= 5:
         f.problem(f"{where}.options", f"must be 3 to 5 options lettered a, b, c … in order, found {letters}")
@@ -135,12 +136,12 @@ def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str,
         elif module is not None and objectives[objective].module != module:
             f.problem(f"{where}.objective", f"{objective!r} is an objective of {objectives[objective].module}, "
                                             f"not of this question's module {module}")
-    return Question(qid, f.get(d, "question", str, where), {str(k): str(v).strip() for k, v in options.items()},
-                    answer, f.get(d, "explanation", str, where), source, module, level, objective)
+    return Question(qid, f.text(d, "question", where), {str(k): str(v).strip() for k, v in options.items()},
+                    answer, f.text(d, "explanation", where), source, module, level, objective)
 
 
 def load_quiz_bank(folder: Path, course: Course | None = None, sources: dict[str, Document] | None = None,
-                   objectives: dict[str, tuple[Objective, ...]] | None = None) -> QuizBank:
+                   objectives: dict[str, tuple[Objective, ...]] | None = None, lang: str = "en") -> QuizBank:
     """All quizzes; problems in every file are reported together. Question ids are unique bank-wide."""
     course = course or load_course()
     sources = sources if sources is not None else documents()
@@ -148,7 +149,7 @@ def load_quiz_bank(folder: Path, course: Course | None = None, sources: dict[str
     quizzes, problems = {}, []
     for path in sorted(folder.glob("week-*.yml")):
         try:
-            quizzes[path.stem] = load_quiz(path, course, sources, index)
+            quizzes[path.stem] = load_quiz(path, course, sources, index, lang=lang)
         except CourseDataError as exc:
             problems.extend(exc.problems)
     owners: dict[str, str] = {}

@@ -62,7 +62,8 @@ def _bands(f: Fields, where: str, raw) -> list[tuple[int, int]]:
 
 def _criterion(f: Fields, where: str, d: dict, bands: list[tuple[int, int]], *, cid: str, title: str,
                max_points: float) -> RubricCriterion:
-    descriptors = f.get(d, "descriptors", list, where, default=[])
+    descriptors = [f.translated(t, f"{where}.descriptors[{i}]")
+                   for i, t in enumerate(f.get(d, "descriptors", list, where, default=[]))]
     if bands and bands[-1][1] != max_points:
         f.problem(f"{where}", f"the bands reach {bands[-1][1]} points but the criterion is worth {max_points:g}")
     if len(descriptors) != len(bands):
@@ -71,14 +72,14 @@ def _criterion(f: Fields, where: str, d: dict, bands: list[tuple[int, int]], *, 
     for i, text in enumerate(descriptors):
         if not isinstance(text, str) or not text.strip():
             f.problem(f"{where}.descriptors[{i}]", "must be text")
-    return RubricCriterion(cid, title, max_points, f.get(d, "looks_for", str, where),
+    return RubricCriterion(cid, title, max_points, f.text(d, "looks_for", where),
                            tuple(Band(lo, hi, str(t).strip()) for (lo, hi), t in zip(bands, descriptors)))
 
 
-def load_rubrics(path: Path = RUBRICS, course: Course | None = None) -> Rubrics:
+def load_rubrics(path: Path = RUBRICS, course: Course | None = None, lang: str = "en") -> Rubrics:
     """Load and check the rubrics against course.yml; every problem reported at once."""
     course = course or load_course()
-    f = Fields(path)
+    f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "", {"essay", "group_work"})
 
     e = f.mapping(f.get(top, "essay", dict, "", default={}), "essay", {"bands", "criteria"})
@@ -104,7 +105,7 @@ def load_rubrics(path: Path = RUBRICS, course: Course | None = None) -> Rubrics:
     for where, raw in f.items(g, "criteria", "group_work"):
         d = f.mapping(raw, where, {"id", "title", "looks_for", "descriptors"})
         group.append(_criterion(f, where, d, g_bands, cid=f.get(d, "id", str, where),
-                                title=f.get(d, "title", str, where),
+                                title=f.text(d, "title", where),
                                 max_points=g_bands[-1][1] if g_bands else 0))
     total = sum(c.max_points for c in group)
     if group and total != course.assessment.group_work_max:

@@ -40,10 +40,10 @@ def _cells(f: Fields, value, where: str, width: int) -> tuple[str, ...] | None:
     return tuple(c.strip() for c in value)
 
 
-def load_templates(path: Path = TEMPLATES, sources: dict[str, Document] | None = None) -> dict[str, PlanningTemplate]:
+def load_templates(path: Path = TEMPLATES, sources: dict[str, Document] | None = None, lang: str = "en") -> dict[str, PlanningTemplate]:
     """The planning templates by id."""
     sources = sources if sources is not None else documents()
-    f = Fields(path)
+    f = Fields(path, lang)
     data = f.mapping(load_yaml(path), "")
     templates = {}
     for tid, raw in data.items():
@@ -53,7 +53,7 @@ def load_templates(path: Path = TEMPLATES, sources: dict[str, Document] | None =
         columns = []
         for where, c in f.items(d, "columns", tid):
             c = f.mapping(c, where, {"name", "guidance"})
-            columns.append(Column(f.get(c, "name", str, where), f.get(c, "guidance", str, where)))
+            columns.append(Column(f.text(c, "name", where), f.text(c, "guidance", where)))
         width = len(columns)
         if "rows" in d and "blank_rows" in d:
             f.problem(tid, "give either rows (fixed rows) or blank_rows (a number), not both")
@@ -76,7 +76,7 @@ def load_templates(path: Path = TEMPLATES, sources: dict[str, Document] | None =
         basis = read_citation(f, d.get("basis"), f"{tid}.basis", sources) if d.get("basis") is not None else None
         if basis is None and d.get("basis") is None:
             f.problem(f"{tid}.basis", "is missing: cite where the guide describes this template")
-        templates[tid] = PlanningTemplate(tid, f.get(d, "title", str, tid), f.get(d, "intro", str, tid), basis,
+        templates[tid] = PlanningTemplate(tid, f.text(d, "title", tid), f.text(d, "intro", tid), basis,
                                           tuple(columns), tuple(r for r in rows if r is not None),
                                           tuple(r for r in examples if r is not None), tuple(example_columns))
     f.raise_if_any()

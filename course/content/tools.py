@@ -93,16 +93,6 @@ class Outline:
     sections: tuple[OutlineSection, ...]
 
 
-def _strings(f: Fields, d: dict, key: str, where: str, *, optional: bool = True) -> tuple[str, ...]:
-    out = []
-    for w, value in f.items(d, key, where, optional=optional):
-        if not isinstance(value, str) or not value.strip():
-            f.problem(w, "must be text")
-        else:
-            out.append(value.strip())
-    return tuple(out)
-
-
 def _source(f: Fields, d: dict, sources: dict[str, Document], where: str = "") -> Citation | None:
     if "source" not in d:
         f.problem(f"{where}.source" if where else "source", "is missing")
@@ -111,9 +101,9 @@ def _source(f: Fields, d: dict, sources: dict[str, Document], where: str = "") -
                          sources)
 
 
-def load_principles(path: Path = TOOLS / "principles.yml") -> tuple[Principle, ...]:
+def load_principles(path: Path = TOOLS / "principles.yml", lang: str = "en") -> tuple[Principle, ...]:
     """The eight principles in order, each with its Table 6 rows."""
-    f = Fields(path)
+    f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "", {"principles"})
     principles = []
     for where, raw in f.items(top, "principles", ""):
@@ -121,10 +111,10 @@ def load_principles(path: Path = TOOLS / "principles.yml") -> tuple[Principle, .
         rows = []
         for w, c in f.items(d, "challenges", where):
             c = f.mapping(c, w, {"challenge", "actions", "responsible"})
-            rows.append(Challenge(f.get(c, "challenge", str, w), _strings(f, c, "actions", w, optional=False),
-                                  _strings(f, c, "responsible", w, optional=False)))
-        principles.append(Principle(f.get(d, "number", int, where), f.get(d, "name", str, where),
-                                    f.get(d, "text", str, where), tuple(rows)))
+            rows.append(Challenge(f.text(c, "challenge", w), f.texts(c, "actions", w, optional=False),
+                                  f.texts(c, "responsible", w, optional=False)))
+        principles.append(Principle(f.get(d, "number", int, where), f.text(d, "name", where),
+                                    f.text(d, "text", where), tuple(rows)))
     if [p.number for p in principles] != list(range(1, len(principles) + 1)):
         f.problem("principles", "must be numbered 1, 2, 3 ... in order")
     f.raise_if_any()
@@ -132,9 +122,9 @@ def load_principles(path: Path = TOOLS / "principles.yml") -> tuple[Principle, .
 
 
 def load_questionnaires(path: Path = TOOLS / "questionnaires.yml",
-                        sources: dict[str, Document] | None = None) -> dict[str, Questionnaire]:
+                        sources: dict[str, Document] | None = None, lang: str = "en") -> dict[str, Questionnaire]:
     sources = sources if sources is not None else documents()
-    f = Fields(path)
+    f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "", {"questionnaires"})
     out = {}
     for where, raw in f.items(top, "questionnaires", ""):
@@ -142,26 +132,26 @@ def load_questionnaires(path: Path = TOOLS / "questionnaires.yml",
         questions = []
         for w, q in f.items(d, "questions", where):
             q = f.mapping(q, w, {"text", "ask", "note"})
-            questions.append(Question(f.get(q, "text", str, w), _strings(f, q, "ask", w),
-                                      f.get(q, "note", str, w, optional=True)))
+            questions.append(Question(f.text(q, "text", w), f.texts(q, "ask", w),
+                                      f.text(q, "note", w, optional=True)))
         qid = f.get(d, "id", str, where)
         if qid in out:
             f.problem(f"{where}.id", f"duplicate questionnaire id {qid!r}")
-        out[qid] = Questionnaire(qid, f.get(d, "title", str, where), f.get(d, "intro", str, where, optional=True),
+        out[qid] = Questionnaire(qid, f.text(d, "title", where), f.text(d, "intro", where, optional=True),
                                  _source(f, d, sources, where), tuple(questions))
     f.raise_if_any()
     return out
 
 
 def load_focus_groups(path: Path = TOOLS / "focus-groups.yml",
-                      sources: dict[str, Document] | None = None) -> FocusGroupScripts:
+                      sources: dict[str, Document] | None = None, lang: str = "en") -> FocusGroupScripts:
     sources = sources if sources is not None else documents()
-    f = Fields(path)
+    f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "", {"source", "sessions", "introduction", "groups"})
     sessions = []
     for where, raw in f.items(top, "sessions", ""):
         d = f.mapping(raw, where, {"id", "name", "minutes"})
-        sessions.append(Session(f.get(d, "id", str, where), f.get(d, "name", str, where),
+        sessions.append(Session(f.get(d, "id", str, where), f.text(d, "name", where),
                                 f.get(d, "minutes", int, where)))
     session_ids = {s.id for s in sessions}
     groups = []
@@ -173,29 +163,29 @@ def load_focus_groups(path: Path = TOOLS / "focus-groups.yml",
             if key not in session_ids:
                 f.problem(f"{where}.questions.{key}", f"no such session (known: {', '.join(sorted(session_ids))})")
         groups.append(FocusGroup(
-            f.get(d, "id", str, where), f.get(d, "title", str, where), f.get(d, "target", str, where),
-            f.get(d, "participants", str, where), f.get(d, "requirements", str, where),
-            _strings(f, d, "objectives", where, optional=False),
-            {k: _strings(f, qs, k, f"{where}.questions") for k in qs if k in session_ids},
-            f.get(d, "note", str, where, optional=True)))
-    scripts = FocusGroupScripts(_source(f, top, sources), tuple(sessions), _strings(f, top, "introduction", "", optional=False),
+            f.get(d, "id", str, where), f.text(d, "title", where), f.text(d, "target", where),
+            f.text(d, "participants", where), f.text(d, "requirements", where),
+            f.texts(d, "objectives", where, optional=False),
+            {k: f.texts(qs, k, f"{where}.questions") for k in qs if k in session_ids},
+            f.text(d, "note", where, optional=True)))
+    scripts = FocusGroupScripts(_source(f, top, sources), tuple(sessions), f.texts(top, "introduction", "", optional=False),
                                 tuple(groups))
     f.raise_if_any()
     return scripts
 
 
-def load_outline(name: str, folder: Path = TOOLS, sources: dict[str, Document] | None = None) -> Outline:
+def load_outline(name: str, folder: Path = TOOLS, sources: dict[str, Document] | None = None, lang: str = "en") -> Outline:
     """One fill-in document, by file name: terms-of-reference, report-outline or swot-grid."""
     sources = sources if sources is not None else documents()
     path = folder / f"{name}.yml"
-    f = Fields(path)
+    f = Fields(path, lang)
     d = f.mapping(load_yaml(path), "", {"title", "intro", "source", "sections"})
     sections = []
     for where, raw in f.items(d, "sections", ""):
         s = f.mapping(raw, where, {"heading", "text", "items"})
-        sections.append(OutlineSection(f.get(s, "heading", str, where), f.get(s, "text", str, where, optional=True),
-                                       _strings(f, s, "items", where)))
-    outline = Outline(name, f.get(d, "title", str, ""), f.get(d, "intro", str, "", optional=True), _source(f, d, sources),
+        sections.append(OutlineSection(f.text(s, "heading", where), f.text(s, "text", where, optional=True),
+                                       f.texts(s, "items", where)))
+    outline = Outline(name, f.text(d, "title", ""), f.text(d, "intro", "", optional=True), _source(f, d, sources),
                       tuple(sections))
     f.raise_if_any()
     return outline

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from ..errors import CourseDataError
+from .languages import LANGUAGES, SOURCE, check_language, draft_translation
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
                list: "a list", dict: "a mapping", dt.date: "a date (YYYY-MM-DD)"}
@@ -43,8 +44,9 @@ def parse_yaml(text: str, path: Path, first_line: int = 1, what: str = "YAML syn
 class Fields:
     """Typed access to a parsed YAML document; problems are collected, not raised one by one."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, lang: str = SOURCE):
         self.path = path
+        self.lang = check_language(lang)
         self.problems: list[str] = []
 
     def problem(self, where: str, message: str) -> None:
@@ -77,6 +79,50 @@ class Fields:
         if kind is str:
             value = value.strip()
         return value
+
+    def text(self, data: dict, key: str, where: str, *, optional: bool = False, default: Any = None) -> Any:
+        """A text the reader sees, in this file's language: written `{en: ..., fr: ...}`.
+
+        A plain string is accepted as English only: asking for another language then reports it
+        as an untranslated text.
+        """
+        value = data.get(key) if isinstance(data, dict) else None
+        if value is not None and value != "":
+            value = self.translated(value, _join(where, key))
+            if value is None:           # already reported: untranslated
+                return default
+        return self.get({key: value}, key, str, where, optional=optional, default=default)
+
+    def translated(self, value: Any, where: str) -> Any:
+        """`value` in this file's language if it is a text (plain or `{en:, fr:}`); other values as they are."""
+        if isinstance(value, dict) and value and all(isinstance(k, str) and len(k) == 2 for k in value):
+            unknown = sorted(set(value) - set(LANGUAGES))
+            if unknown:
+                self.problem(where, f"unknown language(s) {', '.join(unknown)} (known: {', '.join(LANGUAGES)})")
+            chosen = value.get(self.lang)
+            if isinstance(chosen, str) and chosen.strip():
+                return chosen
+            if self.lang != SOURCE and draft_translation() and isinstance(value.get(SOURCE), str):
+                return value[SOURCE]
+            self.problem(where, f"has no {LANGUAGES[self.lang]} text ('{self.lang}:' is missing or empty)")
+            return None
+        if isinstance(value, str) and self.lang != SOURCE and value.strip() and not draft_translation():
+            self.problem(where, f"has no {LANGUAGES[self.lang]} text (write it as {{{SOURCE}: ..., {self.lang}: ...}})")
+            return None
+        return value
+
+    def texts(self, data: dict, key: str, where: str, *, optional: bool = True) -> tuple[str, ...]:
+        """A list of texts the reader sees, each in this file's language; an empty item is a problem."""
+        out = []
+        for w, value in self.items(data, key, where, optional=optional):
+            value = self.translated(value, w)
+            if value is None:
+                continue
+            if not isinstance(value, str) or not value.strip():
+                self.problem(w, "must be text")
+            else:
+                out.append(value.strip())
+        return tuple(out)
 
     def items(self, data: dict, key: str, where: str, *, optional: bool = False) -> list[tuple[str, Any]]:
         """The entries of a list field, each with its path for error messages."""
