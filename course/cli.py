@@ -9,24 +9,15 @@ from pathlib import Path
 
 import click
 
+# Each command imports what only it needs (certificates, reports, exports): `course grade` starts fast.
 from .content import load, shared_root
-from .content.banklint import lint_bank
+from .content.definition import load_course
 from .content.quizzes import load_quiz_bank
 from .errors import CourseError
 from .grading.gradebook import graded, load_answers
-from .grading.items import analyse
-from .grading.moodle import graded_from_moodle
-from .grading.progress import ProgressReader
 from .grading.scoresheet import ScoreSheet
-from .publishing.certificates import write_certificates
-from .publishing.exports import gift, moodle_xml
 from .publishing.files import atomic_file
-from .publishing.items import items_csv, render_items
-from .publishing.progress import write_progress
-from .publishing.report import render_report
 from .publishing.results import RESULTS_ENCODING, Tally, write_results_csv, write_results_xlsx
-from .publishing.verification import centre_secret
-from .publishing.verification import verify as verify_code
 
 
 def _fail(exc: CourseError) -> None:
@@ -88,13 +79,14 @@ def _not_the_input(scores: Path, output: Path) -> None:
 
 def _course_and_answers(answers_dir: Path | None, quiz_dir: Path | None):
     """The course definition and the scored answer files (None without --answers)."""
-    content = load()
-    bank = content.quiz_bank
-    if quiz_dir is not None and answers_dir is not None:
+    course = load_course()          # grading needs the rules, and the quiz bank only to score answer files
+    if answers_dir is None:
+        return course, None
+    if quiz_dir is not None:
         if not quiz_dir.is_dir() or not any(quiz_dir.glob("week-*.yml")):
             raise CourseError(f"{quiz_dir}: no quiz bank (quizzes/week-N.yml) to score the answer files against")
-        bank = load_quiz_bank(quiz_dir, content.course, content.sources)
-    return content.course, load_answers(answers_dir, content.course, bank)
+    bank = load_quiz_bank(quiz_dir or shared_root() / "quizzes", course)
+    return course, load_answers(answers_dir, course, bank)
 
 
 def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, encoding, delimiter, sheet,
@@ -102,6 +94,7 @@ def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, encod
     """The course, how the sheet was read (None for a Moodle export) and its graded trainees."""
     course, answers = _course_and_answers(answers_dir, quiz_dir)
     if mapping is not None:
+        from .grading.moodle import graded_from_moodle
         return course, None, graded_from_moodle(scores, mapping, course, answers)
     score_sheet = _open(scores, course, encoding, delimiter, sheet)
     return course, score_sheet, graded(score_sheet, answers)
@@ -205,6 +198,7 @@ def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, o
     with _user_errors():
         course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         _not_the_input(scores, output)
+        from .publishing.report import render_report
         page = render_report(grades, course)        # reads the whole sheet before anything is written
         with atomic_file(output) as out:
             out.write(page)
@@ -230,6 +224,8 @@ def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapp
         course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the certificates")
+        from .publishing.certificates import write_certificates
+        from .publishing.verification import centre_secret
         secret = centre_secret(_config_folder(), create=True)
         issued = write_certificates(grades, course, output, secret)
     click.echo(f"{_plural(len(issued), 'certificate')} written to {output}; open {output / 'index.html'} to print "
@@ -267,6 +263,7 @@ def validate_bank(quiz_dir):
     with _user_errors():
         content = load()
         bank = load_quiz_bank(quiz_dir, content.course, content.sources, content.objectives)
+        from .content.banklint import lint_bank
         lint = lint_bank(bank, content.objectives)
     for line in lint.summary():
         click.echo(line)
@@ -301,6 +298,8 @@ def items(answers_dir, quiz_dir, output):
             raise CourseError(f"{output}: name the file .html (a page) or .csv (a spreadsheet)")
         course, answers = _course_and_answers(answers_dir, quiz_dir)
         handed_in = [s.answers for s in answers.scored.values()]
+        from .grading.items import analyse
+        from .publishing.items import items_csv, render_items
         analyses = analyse(answers.bank, handed_in)
         if output.suffix.lower() == ".csv":
             with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
@@ -340,6 +339,7 @@ def export(format_name, weeks, quiz_dir, output):
         if unknown:
             raise CourseError(f"--week {unknown[0]}: no quiz for that week (weeks "
                               f"{', '.join(str(q.week) for q in bank.quizzes.values())})")
+        from .publishing.exports import gift, moodle_xml
         text = moodle_xml(chosen, course.title) if format_name == "moodle-xml" else gift(chosen, course.title)
         with atomic_file(output) as out:
             out.write(text)
@@ -365,6 +365,8 @@ def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping,
         course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the pages")
+        from .grading.progress import ProgressReader
+        from .publishing.progress import write_progress
         reader = ProgressReader(course)
         found = [reader.progress(g.trainee) for g in grades]     # the whole sheet is checked before writing
         count = write_progress(found, course, output, str(scores))
@@ -383,6 +385,8 @@ def verify(code, name):
     Example: course verify 2027-1-A-K3QX-7MTB-2D4F-H8TW --name "Ann Banda"
     """
     with _user_errors():
+        from .publishing.verification import centre_secret
+        from .publishing.verification import verify as verify_code
         secret = centre_secret(_config_folder(), create=False)
         found = verify_code(secret, code, name)
     if found is None:
