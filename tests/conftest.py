@@ -20,8 +20,8 @@ settings.load_profile("no-database")
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.fr.yml", "docs", "assets", "overrides", "course", "macros", "quizzes",
                  "case_studies")
-# While translators write the French pages, test builds of French show a missing page's English text
-# (macros/hooks.py); test_translations.py checks that a build without this switch fails on one.
+# A draft build shows a missing French page's English text (macros/hooks.py), for tests that build a
+# copy with a page missing on purpose; the French fixture below is strict.
 DRAFT = {"COURSE_DRAFT_TRANSLATION": "1"}
 
 
@@ -71,9 +71,9 @@ def pages(site) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def site_fr(tmp_path_factory) -> Path:
-    """The French site (practice mode), built once per test run."""
+    """The French site (practice mode), built strictly once per test run: a missing translation fails it."""
     return build_site(tmp_path_factory.mktemp("site-fr") / "site", config="mkdocs.fr.yml",
-                      QUIZ_MODE="practice", **DRAFT)
+                      QUIZ_MODE="practice", COURSE_DRAFT_TRANSLATION="0")
 
 
 @pytest.fixture(scope="session")
