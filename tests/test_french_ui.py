@@ -79,7 +79,7 @@ def test_the_fragments_find_the_english_interface():
 
 def test_each_quiz_has_the_same_edition_in_both_languages(monkeypatch):
     """The edition goes into answer files and storage keys: French answers carry over and are graded alike."""
-    monkeypatch.setenv("COURSE_DRAFT_TRANSLATION", "1")     # a quiz not yet translated reads as English
+    monkeypatch.delenv("COURSE_DRAFT_TRANSLATION", raising=False)
     french = load(lang="fr").quiz_bank
     assert {k: q.edition for k, q in french.quizzes.items()} == {k: q.edition for k, q in BANK.quizzes.items()}
 
