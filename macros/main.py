@@ -378,7 +378,7 @@ def glossary(site: Site) -> str:
     """The glossary: an A to Z index of letters, then every term under its letter, with its source."""
     by_letter: dict[str, list] = {}
     for t in site.content.glossary:
-        by_letter.setdefault(t.name[0].upper(), []).append(t)
+        by_letter.setdefault(t.letter, []).append(t)
     index = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in by_letter)
     out = [f'<nav class="course-glossary-index" aria-label="{escape(site.ui("glossary.index"))}" markdown>\n'
            f'{index}\n</nav>\n']
