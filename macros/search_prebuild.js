@@ -1,0 +1,95 @@
+/* Builds the search index once, at build time, so that a page opened from file:// loads it instead of building it.
+ * Usage: node macros/search_prebuild.js SITE_DIR
+ * Reads SITE_DIR/search/search_index.json; writes SITE_DIR/search/search_index.js (what Material reads from file://)
+ * with the serialized lunr index in config.prebuilt. The index is built by the theme's own search worker (its lunr,
+ * tokenizer and language files, from the built site), so it is the index the browser would have built. */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+/** The theme's search worker, loaded into a fresh context that stands in for a Web Worker. */
+function loadWorker(site, prelude = "") {
+  const workers = path.join(site, "assets", "javascripts", "workers");
+  const file = fs.readdirSync(workers).find((name) => /^search\..*\.js$/.test(name));
+  if (!file) throw new Error(`no search worker in ${workers}`);
+  const listeners = [];
+  const posted = [];
+  const context = {
+    console, setTimeout, clearTimeout,
+    addEventListener: (type, listener) => type === "message" && listeners.push(listener),
+    postMessage: (message) => posted.push(message),
+    importScripts: (...urls) => urls.forEach((url) => vm.runInContext(
+      fs.readFileSync(path.resolve(workers, url), "utf8"), context, { filename: url })),
+  };
+  context.self = context;
+  vm.createContext(context);
+  vm.runInContext(prelude + fs.readFileSync(path.join(workers, file), "utf8"), context, { filename: file });
+  const send = async (message) => {
+    posted.length = 0;
+    listeners.forEach((listener) => listener({ data: message }));
+    for (let i = 0; i < 5000 && !posted.length; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+    if (!posted.length) throw new Error(`the search worker did not answer ${JSON.stringify(message).slice(0, 80)}`);
+    return posted[0];
+  };
+  return { context, send };
+}
+
+/** The index as JSON, each document named by its number in `docs` instead of its location (a third of the size). */
+function serialize(index, docs) {
+  const number = new Map(docs.map((doc, i) => [doc.location, i]));
+  const json = index.toJSON();
+  json.fieldVectors = json.fieldVectors.map(([key, vector]) => {
+    const slash = key.indexOf("/");
+    return [key.slice(0, slash + 1) + number.get(key.slice(slash + 1)), vector];
+  });
+  json.invertedIndex = json.invertedIndex.map(([term, posting]) => {
+    const out = {};
+    for (const [field, refs] of Object.entries(posting)) {
+      if (field === "_index") { out[field] = refs; continue; }
+      out[field] = {};
+      for (const [ref, metadata] of Object.entries(refs)) out[field][number.get(ref)] = metadata;
+    }
+    return [term, out];
+  });
+  return json;
+}
+
+async function prebuild(site) {
+  const data = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
+  const worker = loadWorker(site);
+  let built = null;
+  const table = {};
+  const number = new Map(data.docs.map((doc, i) => [doc.location, i]));
+  const lunr = worker.context.lunr;
+  // The theme's field extractors start a fresh list of word positions (lunr.tokenizer.table) for each document
+  // field, which its tokenizer then fills: those lists are kept too, since the theme highlights results with them.
+  const recordPositions = (builder) => {
+    const field = builder.field;
+    builder.field = function (name, attributes) {
+      const extract = attributes.extractor;
+      return field.call(this, name, Object.assign({}, attributes, {
+        extractor(doc) {
+          const value = extract(doc);
+          if (value !== undefined) table[`${number.get(doc.location)}:${name}`] = lunr.tokenizer.table;
+          return value;
+        },
+      }));
+    };
+  };
+  worker.context.lunr = new Proxy(lunr, {
+    apply: (target, self, [configure]) => (built = target(function (builder) {
+      recordPositions(builder);
+      configure.call(this, builder);
+    })),
+  });
+  const answer = await worker.send({ type: 0, data: { config: data.config, docs: data.docs, options: {} } });
+  if (answer.type !== 1 || built === null) throw new Error("the theme's search worker did not build its index");
+  data.config.prebuilt = Object.assign(serialize(built, data.docs), { positions: table });
+  fs.writeFileSync(path.join(site, "search", "search_index.js"), `var __index = ${JSON.stringify(data)}`);
+}
+
+module.exports = { loadWorker };
+if (require.main === module) {
+  prebuild(process.argv[2]).catch((error) => { console.error(error.stack || error.message); process.exit(1); });
+}
