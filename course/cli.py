@@ -12,6 +12,8 @@ import click
 # Each command imports what only it needs (certificates, reports, exports): `course grade` starts fast.
 from .content import load, shared_root
 from .content.definition import load_course
+from .content.languages import LANGUAGES, SOURCE
+from .content.ui import load_ui
 from .content.quizzes import load_quiz_bank
 from .errors import CourseError
 from .grading.gradebook import graded, load_answers
@@ -58,6 +60,9 @@ def grading_options(command):
     command = click.option("--encoding", metavar="NAME",
                            help="For a CSV file that is not UTF-8: its encoding, e.g. cp1252 or mac-roman "
                                 "(default: UTF-8, or found when it can be told for sure).")(command)
+    command = click.option("--lang", "lang", type=click.Choice(list(LANGUAGES)), default=SOURCE, show_default=True,
+                           help="The language of the reasons, certificates and progress pages; a 'language' column "
+                                "in SCORES (en or fr) chooses it per trainee for certificates and pages.")(command)
     return click.argument("scores", metavar="SCORES", type=click.Path(path_type=Path))(command)
 
 
@@ -90,14 +95,15 @@ def _course_and_answers(answers_dir: Path | None, quiz_dir: Path | None):
 
 
 def _grades(scores: Path, answers_dir: Path | None, quiz_dir: Path | None, encoding, delimiter, sheet,
-            mapping: Path | None = None):
-    """The course, how the sheet was read (None for a Moodle export) and its graded trainees."""
+            mapping: Path | None = None, lang: str = SOURCE):
+    """The course, how the sheet was read (None for a Moodle export) and its graded trainees (reasons in `lang`)."""
     course, answers = _course_and_answers(answers_dir, quiz_dir)
+    words = load_ui(lang=lang)
     if mapping is not None:
         from .grading.moodle import graded_from_moodle
-        return course, None, graded_from_moodle(scores, mapping, course, answers)
+        return course, None, graded_from_moodle(scores, mapping, course, answers, words)
     score_sheet = _open(scores, course, encoding, delimiter, sheet)
-    return course, score_sheet, graded(score_sheet, answers)
+    return course, score_sheet, graded(score_sheet, answers, words)
 
 
 def _config_folder() -> Path:
@@ -140,7 +146,7 @@ def info():
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the results to FILE: .xlsx for a workbook, anything else for CSV (UTF-8 with a "
                    "byte-order mark, for Excel). Default: CSV to standard output.")
-def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Grade SCORES (.csv, .xlsx or .ods): each trainee's points, certificate and the reason.
 
     A summary (certificates by type) goes to standard error. If anything in the input is wrong,
@@ -149,7 +155,7 @@ def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, ou
     Example: course grade scores.xlsx --answers answers/ -o results.xlsx
     """
     with _user_errors():
-        course, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         if output is not None:
             _not_the_input(scores, output)
         if output is not None and output.suffix.lower() == ".xlsx":
@@ -186,7 +192,7 @@ def _summary(course, tally: Tally, score_sheet: ScoreSheet | None, output: Path 
 @grading_options
 @click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write, e.g. report.html.")
-def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Write the cohort report: one self-contained HTML page for the activity report.
 
     Participants, engagement bands, the average quiz score and how many scored above it, group
@@ -196,10 +202,11 @@ def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, o
     Example: course report scores.csv --answers answers/ -o report.html
     """
     with _user_errors():
-        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         _not_the_input(scores, output)
         from .publishing.report import render_report
-        page = render_report(grades, course)        # reads the whole sheet before anything is written
+        from .publishing.wording import Wordings
+        page = render_report(grades, Wordings(lang)())        # reads the whole sheet before anything is written
         with atomic_file(output) as out:
             out.write(page)
     click.echo(f"Report written to {output}", err=True)
@@ -210,7 +217,7 @@ def report(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, o
 @click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder to write the certificates to: new, empty, or holding only what an earlier run "
                    "wrote there (then replaced).")
-def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Write a printable certificate (A4 landscape HTML) for every trainee who earned one.
 
     One page per Certificate of Achievement or of Participation, with the course, the edition's
@@ -221,20 +228,21 @@ def certificates(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapp
     Example: course certificates scores.csv --answers answers/ -o certificates/
     """
     with _user_errors():
-        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the certificates")
         from .publishing.certificates import write_certificates
+        from .publishing.wording import Wordings
         from .publishing.verification import centre_secret
         secret = centre_secret(_config_folder(), create=True)
-        issued = write_certificates(grades, course, output, secret)
+        issued = write_certificates(grades, Wordings(lang), output, secret)
     click.echo(f"{_plural(len(issued), 'certificate')} written to {output}; open {output / 'index.html'} to print "
                "them", err=True)
 
 
 @main.command()
 @grading_options
-def validate(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping):
+def validate(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang):
     """Check SCORES (and the answer files) and list every problem; writes nothing.
 
     Exits with code 1 if there is any problem, 0 with a one-line OK otherwise.
@@ -242,7 +250,7 @@ def validate(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
     Example: course validate scores.csv --answers answers/
     """
     with _user_errors():
-        _, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        _, score_sheet, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         count = sum(1 for _ in grades)          # every row read and decided, nothing written
     read = f"{score_sheet.name} ({score_sheet.read_as})" if score_sheet is not None else str(scores)
     click.echo(f"OK: {read}: {_plural(count, 'trainee')}, no problems found")
@@ -352,7 +360,7 @@ def export(format_name, weeks, quiz_dir, output):
 @grading_options
 @click.option("-o", "--output", metavar="DIR", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder for the pages (created, or replaced if `course progress` wrote it before).")
-def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, output):
+def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang, output):
     """Write one short page per trainee saying what they still need, from a sheet taken mid-course.
 
     A blank cell means the work is not due yet. Each page says, for the Certificate of Achievement
@@ -362,14 +370,22 @@ def progress(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping,
     Example: course progress scores.csv --answers answers/ -o progress/
     """
     with _user_errors():
-        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping)
+        course, _, grades = _grades(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, lang)
         if output.resolve() == scores.resolve().parent:
             raise CourseError(f"{output}: is the folder of the score sheet; choose a new folder for the pages")
         from .grading.progress import ProgressReader
         from .publishing.progress import write_progress
-        reader = ProgressReader(course)
-        found = [reader.progress(g.trainee) for g in grades]     # the whole sheet is checked before writing
-        count = write_progress(found, course, output, str(scores))
+        from .publishing.wording import Wordings
+        wordings, readers = Wordings(lang), {}
+
+        def reader(trainee):            # what each trainee needs, said in the trainee's language
+            wording = wordings(trainee.language)
+            if wording.lang not in readers:
+                readers[wording.lang] = ProgressReader(wording.course, wording.words)
+            return readers[wording.lang]
+
+        found = [reader(g.trainee).progress(g.trainee) for g in grades]     # the whole sheet is checked first
+        count = write_progress(found, wordings, output, str(scores))
     click.echo(f"{count} progress pages written to {output}; open {output / 'index.html'}", err=True)
 
 

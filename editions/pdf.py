@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from course.content.ui import load_ui
 from editions import EditionError, command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,8 +59,15 @@ def nav_pages(config: Path = ROOT / "mkdocs.yml") -> list[str]:
     return pages
 
 
-def edition_parts(course) -> list[tuple[str, list[tuple[str, str]]]]:
+def site_language(site: Path) -> str:
+    """The language of a built site (its home page's lang), whose interface text the edition prints."""
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return (home.html.get("lang") if home.html else None) or "en"
+
+
+def edition_parts(course, ui=None) -> list[tuple[str, list[tuple[str, str]]]]:
     """[(part title, [(docs page, title)])]: the weeks' activities in order, then the other pages."""
+    ui = ui or load_ui()
     seen: set[str] = set()
     parts = []
     for week in course.weeks:
@@ -68,9 +76,9 @@ def edition_parts(course) -> list[tuple[str, list[tuple[str, str]]]]:
             if activity.page and activity.page not in seen:
                 seen.add(activity.page)
                 pages.append((activity.page, activity.title))
-        parts.append((f"Week {week.number}: {week.title}", pages))
+        parts.append((ui("week_title", n=week.number, title=week.title), pages))
     rest = [(page, "") for page in nav_pages() if page not in seen and page not in NOT_PRINTED]
-    parts.append(("Case studies, tools and glossary", rest))
+    parts.append((ui("pdf.other_pages"), rest))
     return parts
 
 
@@ -120,7 +128,8 @@ def article_of(site: Path, page_html: str, printed: set[str]) -> tuple[str, str]
 
 def combined_page(site: Path, course, page_numbers: dict[str, int] | None = None) -> tuple[str, list[str]]:
     """The print edition as one HTML page (stylesheets of the built site), and its sections' titles."""
-    parts = edition_parts(course)
+    ui = load_ui(lang=site_language(site))
+    parts = edition_parts(course, ui)
     printed = {html_path(page) for _, pages in parts for page, _ in pages}
     missing = sorted(p for p in printed if not (site / p).is_file())
     if missing:
@@ -145,12 +154,13 @@ def combined_page(site: Path, course, page_numbers: dict[str, int] | None = None
     today = dt.date.today().isoformat()
     cover = (f'<section class="course-print__cover md-typeset"><h1>{html.escape(course.title)}</h1>'
              f'<p class="course-print__subtitle">{html.escape(course.subtitle)}</p>'
-             f'<p>{course.hours:g} hours over {len(course.weeks)} weeks. Course edition {html.escape(course.edition.id)}.</p>'
-             f'<p>Written from ILO publications, which are cited on every page. Printed {today}.</p></section>')
-    toc = (f'<nav class="course-print__contents md-typeset" aria-label="Contents"><h2>Contents</h2>'
+             f'<p>{html.escape(ui("pdf.length", hours=course.hours, weeks=len(course.weeks), edition=course.edition.id))}</p>'
+             f'<p>{html.escape(ui("pdf.printed", date=today))}</p></section>')
+    contents_title = html.escape(ui("pdf.contents"))
+    toc = (f'<nav class="course-print__contents md-typeset" aria-label="{contents_title}"><h2>{contents_title}</h2>'
            f'<ol>{"".join(contents)}</ol></nav>')
-    page = (f'<!doctype html><html lang="{home.html.get("lang", "en")}"><head><meta charset="utf-8">'
-            f'<title>{html.escape(course.title)}: print edition</title>{styles}</head>'
+    page = (f'<!doctype html><html lang="{ui.lang}"><head><meta charset="utf-8">'
+            f'<title>{html.escape(ui("pdf.title", title=course.title))}</title>{styles}</head>'
             f'<body class="course-print"><main>{cover}{toc}{"".join(body)}</main></body></html>')
     return page, titles
 
@@ -165,11 +175,14 @@ def destination_pages(pdf: Path) -> dict[str, int]:
             for m in re.finditer(r'^\s*(\d+)\s+\[.*?\]\s+"([^"]+)"\s*$', result.stdout, re.M)}
 
 
-FOOTER = ('<div style="font-size:8pt;width:100%;text-align:center;color:#000">'
-          '<span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
+def footer(ui) -> str:
+    """Each sheet's foot: the title and "page N of M" (Chromium fills in the numbers)."""
+    pages = html.escape(ui("pdf.page_of", page="{page}", pages="{pages}")).format(
+        page='<span class="pageNumber"></span>', pages='<span class="totalPages"></span>')
+    return f'<div style="font-size:8pt;width:100%;text-align:center;color:#000"><span class="title"></span> · {pages}</div>'
 
 
-def print_pdf(page_file: Path, out: Path, browser) -> None:
+def print_pdf(page_file: Path, out: Path, browser, ui=None) -> None:
     """Print one local page to an A4 PDF; nothing outside the file system may load."""
     context = browser.new_context()
     try:
@@ -178,7 +191,7 @@ def print_pdf(page_file: Path, out: Path, browser) -> None:
         tab = context.new_page()
         tab.goto(page_file.as_uri())
         tab.pdf(path=str(out), format="A4", print_background=False, display_header_footer=True,
-                header_template="<span></span>", footer_template=FOOTER,
+                header_template="<span></span>", footer_template=footer(ui or load_ui()),
                 margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
     finally:
         context.close()
@@ -210,12 +223,13 @@ def write_pdf(site: Path, out: Path, course=None, browser=None) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.stem}.") as tmp:
         page_file, draft, final = Path(tmp) / "print-edition.html", Path(tmp) / "draft.pdf", Path(tmp) / out.name
+        ui = load_ui(lang=site_language(site))
         text, _ = combined_page(site, course)
         page_file.write_text(text, encoding="utf-8")
-        print_pdf(page_file, draft, browser)
+        print_pdf(page_file, draft, browser, ui)
         text, _ = combined_page(site, course, destination_pages(draft))
         page_file.write_text(text, encoding="utf-8")
-        print_pdf(page_file, final, browser)
+        print_pdf(page_file, final, browser, ui)
         os.chmod(final, 0o644)
         os.replace(final, out)
     return out

@@ -51,7 +51,7 @@ def _read_course():
 
 # --- The trainee's path: week by week, from course.yml -------------------------------------------
 
-def week_sections(course) -> list[dict]:
+def week_sections(course, ui) -> list[dict]:
     """One nav section per week, listing its activities in course order."""
     pages: dict[str, str] = {}
     sections = []
@@ -65,19 +65,21 @@ def week_sections(course) -> list[dict]:
                                   f"{a.page}; give each activity its own page")
             pages[a.page] = a.id
             entries.append({a.title: a.page})
-        sections.append({f"Week {week.number}": entries})
+        sections.append({ui("week", n=week.number): entries})
     return sections
 
 
 def on_config(config):
     from course.content.glossary import load_glossary
+    from course.content.ui import load_ui
 
     _page_parts.clear()
     course = _loaded["course"] = _read_course()
     _loaded["glossary"] = load_glossary()
+    ui = _loaded["ui"] = load_ui(lang=config.theme["language"])
     rest = list(config.nav or [])
     # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
-    config.nav = rest[:1] + week_sections(course) + rest[1:]
+    config.nav = rest[:1] + week_sections(course, ui) + rest[1:]
     return config
 
 
@@ -153,8 +155,14 @@ def files_url(src_uri: str) -> str:
     return posixpath.splitext(src_uri)[0] + ".html"
 
 
+def json_element(element_id: str, data) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("</", "<\\/")      # a title can never close the script element early
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
 def on_post_page(output, page, config):
-    data = json.dumps(course_data(_course(), config, page), ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("</", "<\\/")      # a title can never close the script element early
-    element = f'<script type="application/json" id="course-data">{data}</script>'
-    return output.replace("</head>", element + "</head>", 1)
+    # The course data and the scripts' interface text in the page's language, once per page.
+    elements = json_element("course-data", course_data(_course(), config, page)) + \
+        json_element("course-ui", _loaded["ui"].script_data())
+    return output.replace("</head>", elements + "</head>", 1)

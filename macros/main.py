@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -20,6 +21,7 @@ from course.content.definition import Course
 from course.content.exercises import answer_key
 from course.content.quizzes import ANSWER_FILE_NAME, ANSWER_FORMAT, ANSWER_VERSION
 from course.content.sources import Citation
+from course.content.ui import Interface
 from course.grading.scoresheet import sheet_columns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,9 +61,11 @@ class Site:
     (A plain class: mkdocs-macros loads this module outside sys.modules, where dataclasses fail.)
     """
 
-    def __init__(self, content: CourseContent, quiz_mode: str = "practice", env: Any = None):
+    def __init__(self, content: CourseContent, quiz_mode: str = "practice", env: Any = None,
+                 ui: Interface | None = None):
         self.content = content
         self.quiz_mode = quiz_mode
+        self.ui = ui or content.ui      # the interface text in the language of the build
         self.env = env                  # mkdocs-macros' environment; its .page is the page being rendered
         self.used_ids: dict[str, int] = {}      # checklist ids used per page, kept unique
 
@@ -78,8 +82,19 @@ class Site:
         return posixpath.relpath(target, posixpath.dirname(self.page_path()) or ".")
 
 
-def fmt(number: float) -> str:
-    return f"{number:g}"
+def hours(site: Site, n: float) -> str:
+    """"1 hour", "2.5 hours" in the build's language."""
+    return site.ui.plural("hours", n)
+
+
+def _colon(site: Site, before: str, after: str) -> str:
+    return site.ui("colon", before=before, after=after)
+
+
+def date(site: Site, day) -> str:
+    """A date as the language writes it: 05 March 2022, 5 mars 2022."""
+    return site.ui("date", day=f"{day:%d}" if site.ui.lang == "en" else str(day.day),
+                   month=site.ui(f"month.{day.month}"), year=str(day.year))
 
 
 def checklist(site: Site, checklist_id: str) -> str:
@@ -101,11 +116,11 @@ def checklist(site: Site, checklist_id: str) -> str:
                     f'{detail}</label></li>')
     intro = f'<p>{escape(c.intro)}</p>' if c.intro else ""
     return (f'<fieldset class="course-checklist" data-checklist="{c.id}" id="checklist-{dom}">'
-            f'<legend>Checklist: {escape(c.title)}</legend>{intro}'
+            f'<legend>{escape(site.ui("checklist.legend", title=c.title))}</legend>{intro}'
             f'<ul>{"".join(rows)}</ul>'
             f'<p class="course-checklist__status" aria-live="polite"></p>'
-            f'<button type="button" class="md-button course-checklist__clear">Clear my ticks</button>'
-            f'<p class="course-source">Source: {cite(c.source)}</p></fieldset>')
+            f'<button type="button" class="md-button course-checklist__clear">{site.ui("checklist.clear")}</button>'
+            f'<p class="course-source">{site.ui("source", source=cite(c.source))}</p></fieldset>')
 
 
 def module_link(site: Site, activity_id: str, text: str) -> str:
@@ -118,39 +133,38 @@ def module_intro(site: Site, module_id: str) -> str:
     """The week and study time of a module, from course.yml (so they add up to the syllabus)."""
     activity = site.course.activity(module_id)
     week = site.course.week_of(module_id)
-    hours = f'{fmt(activity.hours)} hour{"s" if activity.hours != 1 else ""}'
-    intro = (f"**Week {week.number}** · Study time: about {hours} · [Syllabus]({site.link('syllabus.md')}) · "
-             f"[Glossary]({site.link('glossary.md')})\n"
-             "{: .course-module-intro }")
-    return intro + "".join(f"\n\n{source_reading(activity.id, r)}" for r in activity.reading)
+    intro = (site.ui("module_intro", n=week.number, hours=hours(site, activity.hours),
+                     syllabus=site.link("syllabus.md"), glossary=site.link("glossary.md"))
+             + "\n{: .course-module-intro }")
+    return intro + "".join(f"\n\n{source_reading(site, activity.id, r)}" for r in activity.reading)
 
 
-def source_reading(activity_id: str, r) -> str:
+def source_reading(site: Site, activity_id: str, r) -> str:
     """A request to read a chapter of a source, with its length, counted in the activity's time."""
     minutes = round(r.words / study_time.WORDS_READ_PER_MINUTE / 5) * 5 or 5
+    text = site.ui("reading.text", document=r.citation.document.full, where=r.citation.where,
+                   words=r.words, minutes=minutes)
     return (f'<p class="course-reading" data-activity="{activity_id}" data-reading-words="{r.words}">'
-            f"<strong>Read in the source:</strong> {escape(r.citation.document.full)}, "
-            f"{escape(r.citation.where)} ({r.words:,} words, about {minutes} minutes). "
-            f"The study time above includes it.</p>")
+            f"<strong>{escape(site.ui('reading.label'))}</strong> {escape(text)}</p>")
 
 
 def study_time_rates(site: Site) -> str:
     """The rates of the study-time measure, from course/content/study_time.py."""
+    t = site.ui
     return "\n".join([
-        "| What the page asks | Time it counts |", "|---|---|",
-        f"| Reading: the page and the source chapters it names | {study_time.WORDS_READ_PER_MINUTE} words a minute |",
-        f"| A checklist question, answered for your own country | {fmt(study_time.MINUTES_PER_CHECKLIST_ITEM)} minutes |",
-        f'| A "For your country" or discussion question | {study_time.MINUTES_PER_WORKBOOK_QUESTION} minutes |',
-        f"| An exercise: writing your answer (its words are read as above) | {study_time.MINUTES_PER_EXERCISE} minutes |",
-        f"| A quiz question | {study_time.MINUTES_PER_QUIZ_QUESTION} minutes |",
-        f"| Writing a text to hand in | {study_time.WORDS_WRITTEN_PER_HOUR} words an hour, plus half as long "
-        "again to plan and revise |",
-        "| Tasks the page times itself (group meetings) | the minutes it gives |",
+        _row([t("rates.what"), t("rates.time")]), "|---|---|",
+        _row([t("rates.reading"), t("rates.reading_time", n=study_time.WORDS_READ_PER_MINUTE)]),
+        _row([t("rates.checklist"), t("minutes", n=study_time.MINUTES_PER_CHECKLIST_ITEM)]),
+        _row([t("rates.workbook"), t("minutes", n=study_time.MINUTES_PER_WORKBOOK_QUESTION)]),
+        _row([t("rates.exercise"), t("minutes", n=study_time.MINUTES_PER_EXERCISE)]),
+        _row([t("rates.quiz"), t("minutes", n=study_time.MINUTES_PER_QUIZ_QUESTION)]),
+        _row([t("rates.writing"), t("rates.writing_time", n=study_time.WORDS_WRITTEN_PER_HOUR)]),
+        _row([t("rates.timed"), t("rates.timed_time")]),
     ])
 
 
 def study_time_tolerance(site: Site) -> str:
-    return f"{study_time.TOLERANCE:.0%}"
+    return site.ui("percent", n=round(study_time.TOLERANCE * 100))
 
 
 def activity_tasks(site: Site, activity_id: str) -> str:
@@ -158,7 +172,7 @@ def activity_tasks(site: Site, activity_id: str) -> str:
     tasks = site.course.activity(activity_id).tasks
     if not tasks:
         raise ValueError(f"activity_tasks({activity_id!r}): no tasks for it in course.yml")
-    items = "".join(f'<li data-minutes="{t.minutes}">{escape(t.text)}: about {t.minutes} minutes</li>'
+    items = "".join(f'<li data-minutes="{t.minutes}">{escape(site.ui("task", text=t.text, n=t.minutes))}</li>'
                     for t in tasks)
     return f'<ul class="course-tasks" data-activity="{activity_id}">{items}</ul>'
 
@@ -181,14 +195,16 @@ def syllabus(site: Site) -> str:
     """The six weeks, their activities and study hours, from course.yml; progress.js fills the last column."""
     out = []
     for w in site.course.weeks:
-        out.append(f"## Week {w.number}: {w.title}\n\n{w.summary}\n")
-        out.append("| Activity | Study time | Your progress |\n|---|---|---|")
+        t = site.ui
+        out.append(f"## {t('week_title', n=w.number, title=w.title)}\n\n{w.summary}\n")
+        out.append(_row([t("syllabus.activity"), t("syllabus.time"), t("syllabus.progress")]) + "\n|---|---|---|")
         for a in w.activities:
             title = f"[{a.title}]({site.link(a.page)})" if a.page else a.title
-            out.append(f'| {title} | {fmt(a.hours)} h | <span class="course-progress__status" '
+            out.append(f'| {title} | {t("hours_short", n=a.hours)} | <span class="course-progress__status" '
                        f'data-activity="{a.id}"></span> |')
-        out.append(f"| **Week {w.number} in all** | **{fmt(w.hours)} h** | |\n")
-    out.append(f"**Total: {fmt(sum(w.hours for w in site.course.weeks))} hours over {len(site.course.weeks)} weeks.**")
+        out.append(f"| **{t('syllabus.week_total', n=w.number)}** | **{t('hours_short', n=w.hours)}** | |\n")
+    total = site.ui("syllabus.total", hours=sum(w.hours for w in site.course.weeks), weeks=len(site.course.weeks))
+    out.append(f"**{total}**")
     return "\n".join(out)
 
 
@@ -197,8 +213,8 @@ def agenda_2022(site: Site) -> str:
     out = []
     for w in site.course.weeks:
         if w.sessions_2022:
-            out.append(f"- **Week {w.number}: {w.title}**")
-            out.extend(f"    - {s.date:%d %B %Y}: {s.title}" for s in w.sessions_2022)
+            out.append(f"- **{site.ui('week_title', n=w.number, title=w.title)}**")
+            out.extend(f"    - {_colon(site, date(site, s.date), s.title)}" for s in w.sessions_2022)
     return "\n".join(out)
 
 
@@ -219,46 +235,45 @@ def next_step(site: Site) -> str:
     week = site.course.week_of(here.id)
     finish = ("" if here.kind == "quiz" else
               '<p><button type="button" class="md-button course-finished" aria-describedby="course-finished-status">'
-              'I have finished this</button></p>\n'
+              f'{site.ui("progress.finished_button")}</button></p>\n'
               '<p class="course-finished__status" id="course-finished-status" role="status"></p>\n')
     if not later:
-        then = (f"This is the last activity of the course. The [home page]({site.link('index.md')}) shows "
-                "what you have finished and what is left.")
+        then = site.ui("next.last", home=site.link("index.md"))
     else:
         nxt = later[0]
         nweek = site.course.week_of(nxt.id)
-        hours = f'about {fmt(nxt.hours)} hour{"s" if nxt.hours != 1 else ""}'
-        where = (f"Next in week {week.number}" if nweek.number == week.number
-                 else f"Week {week.number} ends here. Week {nweek.number} begins with")
-        then = f"{where}: [{nxt.title}]({site.link(nxt.page)}), {hours}."
+        link = f"[{nxt.title}]({site.link(nxt.page)})"
+        then = (site.ui("next.same_week", week=week.number, link=link, hours=hours(site, nxt.hours))
+                if nweek.number == week.number else
+                site.ui("next.new_week", week=week.number, next=nweek.number, link=link, hours=hours(site, nxt.hours)))
     return (f'<div class="course-next-step" data-activity="{here.id}" markdown>\n\n'
-            f'## Your next step\n\n{finish}{then}\n\n</div>\n')
+            f'## {site.ui("next.heading")}\n\n{finish}{then}\n\n</div>\n')
 
 
 def my_course_file(site: Site) -> str:
     """Save, load and forget the trainee's work (course-file.js); every message is written by the script."""
+    def t(key: str) -> str:
+        return escape(site.ui(key), quote=False)
     return (
         '<div class="course-file">'
         '<p><button type="button" class="md-button md-button--primary course-file__save">'
-        'Save my work to a file</button></p>'
-        '<p><label for="course-file-input" class="course-file__label">Load my work from a file</label> '
+        f'{t("file.save")}</button></p>'
+        f'<p><label for="course-file-input" class="course-file__label">{t("file.load")}</label> '
         '<input type="file" id="course-file-input" class="course-file__input" accept=".json,application/json"></p>'
         '<div class="course-file__confirm" hidden>'
-        '<p class="course-file__question" tabindex="-1"><strong>Replace the work in this browser with the '
-        'file?</strong> This is what would change:</p>'
+        f'<p class="course-file__question" tabindex="-1"><strong>{t("file.question")}</strong> '
+        f'{t("file.question_detail")}</p>'
         '<ul class="course-file__changes"></ul>'
         '<p><button type="button" class="md-button md-button--primary course-file__replace">'
-        'Replace my work with the file</button> '
-        '<button type="button" class="md-button course-file__cancel">Keep my work as it is</button></p></div>'
-        '<p><button type="button" class="md-button course-file__forget">Forget me on this computer</button></p>'
+        f'{t("file.replace")}</button> '
+        f'<button type="button" class="md-button course-file__cancel">{t("file.keep")}</button></p></div>'
+        f'<p><button type="button" class="md-button course-file__forget">{t("file.forget")}</button></p>'
         '<div class="course-file__forget-confirm" hidden>'
-        '<p class="course-file__forget-question" tabindex="-1"><strong>Remove all your work for this course '
-        'from this browser?</strong> This removes your progress, ticks, quiz answers, exercise and workbook '
-        'answers, Trainee ID and name, for every edition of the course. Save your work to a file first if you '
-        'want to keep it.</p>'
+        f'<p class="course-file__forget-question" tabindex="-1"><strong>{t("file.forget_question")}</strong> '
+        f'{t("file.forget_detail")}</p>'
         '<p><button type="button" class="md-button md-button--primary course-file__forget-yes">'
-        'Yes, forget me</button> '
-        '<button type="button" class="md-button course-file__forget-no">Cancel</button></p></div>'
+        f'{t("file.forget_yes")}</button> '
+        f'<button type="button" class="md-button course-file__forget-no">{t("file.forget_no")}</button></p></div>'
         '<p class="course-file__status" role="status" aria-live="polite"></p></div>\n'
         # course-file.js only where its controls are: other pages stay lighter
         f'<script src="{site.link("assets/javascripts/course-file.js")}"></script>\n')
@@ -269,7 +284,7 @@ def progress_overview(site: Site) -> str:
     out = ['<div class="course-progress" markdown>\n',
            '<p class="course-progress__continue" role="status"></p>\n']
     for w in site.course.weeks:
-        out.append(f"### Week {w.number}: {w.title}\n")
+        out.append(f"### {site.ui('week_title', n=w.number, title=w.title)}\n")
         out.append(f'<p class="course-progress__week" data-week="{w.number}"></p>\n')
         for a in w.activities:
             title = f"[{a.title}]({site.link(a.page)})" if a.page else a.title
@@ -280,52 +295,53 @@ def progress_overview(site: Site) -> str:
 
 
 def weeks_at_a_glance(site: Site) -> str:
-    rows = ["| Week | Topic | Hours |", "|---|---|---|"]
-    rows += [f"| {w.number} | {w.title} | {fmt(w.hours)} |" for w in site.course.weeks]
+    t = site.ui
+    rows = [_row([t("glance.week"), t("glance.topic"), t("glance.hours")]), "|---|---|---|"]
+    rows += [_row([str(w.number), w.title, t.number(w.hours)]) for w in site.course.weeks]
     return "\n".join(rows)
 
 
 def assessment_table(site: Site) -> str:
     """What is assessed and how many points each item gives."""
-    a = site.course.assessment
-    criteria = "; ".join(f"{c.title} ({fmt(c.max_points)})" for c in a.essay_criteria)
+    a, t = site.course.assessment, site.ui
+    criteria = "; ".join(f"{c.title} ({t.number(c.max_points)})" for c in a.essay_criteria)
+    count = len(a.essay_criteria)
     return "\n".join([
-        "| Item | Points | Counts as completed when |", "|---|---|---|",
-        f"| {a.quiz_count} weekly quizzes of {a.quiz_questions} questions | {fmt(a.points_per_correct)} per correct "
-        f"answer: {fmt(a.quiz_max)} per quiz, {fmt(a.quizzes_max)} in all | the quiz was handed in, even with no "
-        f"correct answer |",
-        f"| Group work: the Republic of Ramsania | 0 to {fmt(a.group_work_max)} | the tutors recorded a score |",
-        f"| Final assignment: essay of {a.essay_words[0]:,} to {a.essay_words[1]:,} words | "
-        f"{len(a.essay_criteria)} criteria, 0 to {fmt(a.essay_max)} in all: {criteria} | all "
-        f"{len(a.essay_criteria)} criteria are scored |",
-        f"| Participation bonus | 0 to {fmt(a.bonus_max)}, awarded by tutors | not an assessed item |",
+        _row([t("assessment.item"), t("assessment.points"), t("assessment.completed_when")]), "|---|---|---|",
+        _row([t("assessment.quizzes", count=a.quiz_count, questions=a.quiz_questions),
+              t("assessment.quiz_points", per=a.points_per_correct, quiz=a.quiz_max, all=a.quizzes_max),
+              t("assessment.quiz_done")]),
+        _row([t("assessment.group_work"), t("zero_to", n=a.group_work_max), t("assessment.group_work_done")]),
+        _row([t("assessment.essay", low=a.essay_words[0], high=a.essay_words[1]),
+              t("assessment.essay_points", count=count, max=a.essay_max, criteria=criteria),
+              t("assessment.essay_done", count=count)]),
+        _row([t("assessment.bonus"), t("assessment.bonus_points", n=a.bonus_max), t("assessment.bonus_done")]),
     ])
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
 
 
 def certificate_rules(site: Site) -> str:
     """The certificate rules in plain words, with the thresholds and labels from course.yml."""
-    a, r = site.course.assessment, site.course.certificates
+    a, r, t = site.course.assessment, site.course.certificates, site.ui
     n = a.item_count
     achievement, participation = r.label("achievement"), r.label("participation")
-    all_items = f"you completed all {n} items and " if r.achievement_requires_all_items else ""
+    all_items = t("rules.all_items", n=n) if r.achievement_requires_all_items else ""
+    least = r.achievement_min_points
+    exact = t("rules.exact", below=least - 0.5, min=least)
+    if r.achievement_requires_all_items:
+        exact += " " + t("rules.essay_missing", min=least, label=participation)
     return "\n".join([
-        f"Your **base score** is your quiz points plus your group work plus your essay, out of "
-        f"{fmt(a.base_max)}. There are **{n} assessed items**: the {a.quiz_count} quizzes, the group work "
-        f"and the essay.\n",
-        f"- **{achievement}**: {all_items}your base score is at least **{fmt(r.achievement_min_points)}**.",
-        f"- **Participation bonus**: tutors may award up to {fmt(a.bonus_max)} points for "
-        f"{a.bonus_awarded_for[0].lower() + a.bonus_awarded_for[1:]} It is used **only when you need it** "
-        f"for the {achievement}: {all_items}your base score is below "
-        f"{fmt(r.achievement_min_points)}, and base plus bonus reaches {fmt(r.achievement_min_points)}. "
-        f"Otherwise it is not added.",
-        f"- **{participation}**: you did not earn Achievement, you completed at least "
-        f"**{r.participation_min_items} of the {n} items**, and your base score is at least "
-        f"**{fmt(r.participation_min_points)}**.",
-        f"- Otherwise, {r.label('none')[0].lower() + r.label('none')[1:]}.\n",
-        f"Scores are compared exactly, with no rounding: {fmt(r.achievement_min_points - 0.5)} is below "
-        f"{fmt(r.achievement_min_points)}." + (
-            f" So {fmt(r.achievement_min_points)} points with the essay missing earns a {participation}, "
-            "not Achievement." if r.achievement_requires_all_items else ""),
+        t("rules.base", max=a.base_max, n=n, quizzes=a.quiz_count) + "\n",
+        "- " + t("rules.achievement", label=achievement, all_items=all_items, min=least),
+        "- " + t("rules.bonus", max=a.bonus_max, awarded_for=_lower_first(a.bonus_awarded_for), label=achievement,
+                 all_items=all_items, min=least),
+        "- " + t("rules.participation", label=participation, min_items=r.participation_min_items, n=n,
+                 min=r.participation_min_points),
+        "- " + t("rules.none", none=_lower_first(r.label("none"))) + "\n",
+        exact,
     ])
 
 
@@ -336,22 +352,19 @@ def score_sheet_columns(site: Site) -> str:
 
 def score_ranges(site: Site) -> str:
     """What each score column holds, with the maxima from course.yml."""
-    a = site.course.assessment
-    criteria = ", ".join(f"`{c.column}` (0 to {fmt(c.max_points)})" for c in a.essay_criteria)
+    a, t = site.course.assessment, site.ui
+    criteria = ", ".join(t("ranges.criterion", column=c.column, max=c.max_points) for c in a.essay_criteria)
     return "\n".join([
-        f"- `quiz_1` … `quiz_{a.quiz_count}`: the number of correct answers, a whole number from 0 to "
-        f"{a.quiz_questions} (`7` and `7.0` are both accepted; `7.5` is not).",
-        f"- `group_work` (0 to {fmt(a.group_work_max)}), the essay criteria {criteria} and "
-        f"`participation_bonus` (0 to {fmt(a.bonus_max)}): any number in range, with a decimal point or a "
-        "decimal comma (`12.5` or `12,5`).",
+        "- " + t("ranges.quizzes", count=a.quiz_count, questions=a.quiz_questions),
+        "- " + t("ranges.others", group_work=a.group_work_max, criteria=criteria, bonus=a.bonus_max),
     ])
 
 
 def engagement_bands(site: Site) -> str:
-    rows = ["| Band | Items completed (of "
-            f"{site.course.assessment.item_count}) |", "|---|---|"]
+    t = site.ui
+    rows = [_row([t("bands.band"), t("bands.items", n=site.course.assessment.item_count)]), "|---|---|"]
     for b in site.course.engagement_bands:
-        span = str(b.min_items) if b.min_items == b.max_items else f"{b.min_items} to {b.max_items}"
+        span = str(b.min_items) if b.min_items == b.max_items else t("range", low=b.min_items, high=b.max_items)
         rows.append(f"| {b.label} ({b.description}) | {span} |")
     return "\n".join(rows)
 
@@ -362,12 +375,13 @@ def glossary(site: Site) -> str:
     for t in site.content.glossary:
         by_letter.setdefault(t.name[0].upper(), []).append(t)
     index = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in by_letter)
-    out = [f'<nav class="course-glossary-index" aria-label="Glossary from A to Z" markdown>\n{index}\n</nav>\n']
+    out = [f'<nav class="course-glossary-index" aria-label="{escape(site.ui("glossary.index"))}" markdown>\n'
+           f'{index}\n</nav>\n']
     for letter, terms in by_letter.items():
         out.append(f"## {letter} {{: #letter-{letter.lower()} }}\n")
         for t in terms:
             name = f"{t.short} ({t.term})" if t.short else t.term
-            source = f"Source: {t.source}." if t.source else "The course's own definition."
+            source = site.ui("source", source=t.source) + "." if t.source else site.ui("glossary.own")
             out.append(f'<span id="{t.anchor}"></span>**{name}**\n:   {t.definition} *{source}*\n')
     return "\n".join(out)
 
@@ -411,15 +425,18 @@ def case_study_facts(site: Site) -> str:
         raise ValueError(f"case_study_facts(): {site.page_path()} is not a case study in case_studies/")
     phases = {p.id: p.name for p in site.course.assessment_phases}
     phase_modules = {p.id: p.module for p in site.course.assessment_phases}
-    rows = [("Country", study.country), ("Policy", study.policy), ("Year(s)", years(study)),
-            ("Lead institution", study.lead_institution),
-            ("Steps it illustrates", "; ".join(f"{module_link(site, site.course.step(s.number).module, f'Step {s.number}')}: "
-                                               f"{site.course.step(s.number).name}" for s in study.steps)),
-            ("Phases of a participatory assessment",
+    t = site.ui
+    steps = "; ".join(_colon(site, module_link(site, site.course.step(s.number).module, t("step", n=s.number)),
+                             site.course.step(s.number).name) for s in study.steps)
+    rows = [(t("facts.country"), study.country), (t("facts.policy"), study.policy), (t("facts.years"), years(study)),
+            (t("facts.lead"), study.lead_institution),
+            (t("facts.steps"), steps),
+            (t("facts.phases"),
              "; ".join(module_link(site, phase_modules[p], phases[p]) for p in study.assessment_phases)
-             or "none in the sources"),
-            ("Sources", "; ".join(str(c) for c in study.sources))]
-    lines = ['!!! info "Facts at a glance"', "", "    | Fact | From the sources |", "    |---|---|"]
+             or t("facts.no_phase")),
+            (t("sources_heading"), "; ".join(str(c) for c in study.sources))]
+    lines = [f'!!! info "{t("facts.title")}"', "", "    " + _row([t("facts.fact"), t("facts.from_sources")]),
+             "    |---|---|"]
     lines += [f"    | **{k}** | {v} |" for k, v in rows]
     return "\n".join(lines) + "\n"
 
@@ -427,24 +444,26 @@ def case_study_facts(site: Site) -> str:
 def case_study_table(site: Site) -> str:
     """The three countries against the six steps, generated from the case studies' front matter."""
     studies = site.content.case_studies
-    head = "| Country | " + " | ".join(f"[{s.country}]({site.link(s.page)})" for s in studies) + " |"
+    t = site.ui
+    head = _row([t("facts.country")] + [f"[{s.country}]({site.link(s.page)})" for s in studies])
     rows = [head, "|---" * (len(studies) + 1) + "|",
-            "| **Policy** | " + " | ".join(s.policy for s in studies) + " |",
-            "| **Year(s)** | " + " | ".join(years(s) for s in studies) + " |",
-            "| **Lead institution** | " + " | ".join(s.lead_institution for s in studies) + " |"]
+            _row([f"**{t('facts.policy')}**"] + [s.policy for s in studies]),
+            _row([f"**{t('facts.years')}**"] + [years(s) for s in studies]),
+            _row([f"**{t('facts.lead')}**"] + [s.lead_institution for s in studies])]
     for step in site.course.steps:
         cells = [(s.step(step.number).how if s.step(step.number) else "—") for s in studies]
-        label = module_link(site, step.module, f"Step {step.number}")
-        rows.append(f"| **{label}**: {step.name} | " + " | ".join(cells) + " |")
+        label = module_link(site, step.module, t("step", n=step.number))
+        rows.append(_row([_colon(site, f"**{label}**", step.name)] + cells))
     return "\n".join(rows)
 
 
-def rubric(criteria, heading: str) -> str:
+def rubric(site: Site, criteria, heading: str) -> str:
+    t = site.ui
     out = []
     for c in criteria:
-        out.append(f"{heading} {c.title} (0 to {fmt(c.max_points)} points)\n")
-        out.append(f"*What the tutor looks at:* {c.looks_for}\n")
-        out.append("| Points | What the work shows |\n|---|---|")
+        out.append(f"{heading} {t('rubric.criterion_heading', title=c.title, max=c.max_points)}\n")
+        out.append(f"*{t('rubric.looks_at')}* {c.looks_for}\n")
+        out.append(_row([t("assessment.points"), t("rubric.shows")]) + "\n|---|---|")
         out.extend(f"| {b.label} | {b.descriptor} |" for b in c.bands)
         out.append("")
     return "\n".join(out)
@@ -452,34 +471,35 @@ def rubric(criteria, heading: str) -> str:
 
 def essay_rubric(site: Site, heading: str = "###") -> str:
     """The essay rubric: course.yml's criteria, with the band descriptors of course/content/rubrics.yml."""
-    return rubric(site.content.rubrics.essay, heading)
+    return rubric(site, site.content.rubrics.essay, heading)
 
 
 def group_work_rubric(site: Site, heading: str = "###") -> str:
     """The group-work rubric; its criteria add up to course.yml's group-work points."""
-    return rubric(site.content.rubrics.group_work, heading)
+    return rubric(site, site.content.rubrics.group_work, heading)
 
 
 def rubric_summary(site: Site, which: str) -> str:
     """A one-table overview of a rubric's criteria and points, with the total."""
     criteria = {"essay": site.content.rubrics.essay, "group_work": site.content.rubrics.group_work}[which]
-    rows = ["| Criterion | Points |", "|---|---|"]
-    rows += [f"| {c.title} | 0 to {fmt(c.max_points)} |" for c in criteria]
-    rows.append(f"| **Total** | **0 to {fmt(sum(c.max_points for c in criteria))}** |")
+    t = site.ui
+    rows = [_row([t("rubric.criterion"), t("assessment.points")]), "|---|---|"]
+    rows += [_row([c.title, t("zero_to", n=c.max_points)]) for c in criteria]
+    rows.append(_row([f"**{t('rubric.total')}**", f"**{t('zero_to', n=sum(c.max_points for c in criteria))}**"]))
     return "\n".join(rows)
 
 
 def essay_words(site: Site) -> str:
     """The essay's length, e.g. "1,500 to 2,500", from course.yml."""
     fewest, most = site.course.assessment.essay_words
-    return f"{fewest:,} to {most:,}"
+    return site.ui("range", low=fewest, high=most)
 
 
 # --- Policy coherence: the participatory assessment's tools (course/content/tools/*.yml, source 000) ---
-def tool_block(tool_id: str, body: str, citation) -> str:
+def tool_block(site: Site, tool_id: str, body: str, citation) -> str:
     """A tool wrapped so tests and print styles can find it; Markdown inside is still rendered."""
     return (f'<div class="course-tool" data-tool="{tool_id}" markdown>\n\n{body}\n\n'
-            f'*Source: {citation}.*\n{{: .course-source }}\n\n</div>')
+            f'*{site.ui("source", source=citation)}.*\n{{: .course-source }}\n\n</div>')
 
 
 def assessment_phases(site: Site) -> str:
@@ -494,7 +514,7 @@ def assessment_phases(site: Site) -> str:
 def coherence_principles(site: Site) -> str:
     """Box 1's eight guiding principles, with the course's short name for each."""
     # Box 1's words set apart as a quotation: kept verbatim, so not held to the course's sentence lengths
-    return "\n".join(f'{p.number}. **Principle {p.number}: {p.name}.**\n\n    > "{p.text}"\n'
+    return "\n".join(f'{p.number}. **{site.ui("principle", n=p.number, name=p.name)}.**\n\n    > "{p.text}"\n'
                      for p in site.content.principles)
 
 
@@ -502,8 +522,9 @@ def principle_actions(site: Site) -> str:
     """Table 6: for each principle, the challenges, actions and responsible institutions."""
     out = []
     for p in site.content.principles:
-        out.append(f"**Principle {p.number}: {p.name}**\n")
-        out.append("| Challenge to coherence | Actions | Responsible institutions |\n|---|---|---|")
+        out.append(f"**{site.ui('principle', n=p.number, name=p.name)}**\n")
+        out.append(_row([site.ui("tools.challenge"), site.ui("tools.actions"), site.ui("tools.responsible")])
+                   + "\n|---|---|---|")
         out += [f"| {c.challenge} | {' '.join(c.actions)} | {', '.join(c.responsible)} |" for c in p.challenges]
         out.append("")
     return "\n".join(out)
@@ -513,13 +534,14 @@ def questionnaire(site: Site, questionnaire_id: str) -> str:
     """One question list as a numbered table, with the institutions to address where the manual says."""
     q = site.content.questionnaires[questionnaire_id]
     asks = any(x.ask for x in q.questions)
-    rows = ["| No. | Question | Institutions to address |", "|---|---|---|"] if asks else \
-           ["| No. | Question |", "|---|---|"]
+    t = site.ui
+    rows = [_row([t("tools.number"), t("tools.question"), t("tools.address")]), "|---|---|---|"] if asks else \
+           [_row([t("tools.number"), t("tools.question")]), "|---|---|"]
     for i, x in enumerate(q.questions, 1):
-        cell = (", ".join(x.ask) if x.ask else "*Not clear in the manual's table: choose yourself.*")
+        cell = (", ".join(x.ask) if x.ask else f"*{t('tools.choose')}*")
         rows.append(f"| {i} | {x.text} | {cell} |" if asks else f"| {i} | {x.text} |")
     intro = f"{q.intro}\n\n" if q.intro else ""
-    return tool_block(q.id, intro + "\n".join(rows), q.source)
+    return tool_block(site, q.id, intro + "\n".join(rows), q.source)
 
 
 def focus_group_minutes(site: Site) -> int:
@@ -529,28 +551,29 @@ def focus_group_minutes(site: Site) -> int:
 
 def focus_groups(site: Site) -> str:
     """The three focus-group scripts of Annex 2, session by session."""
-    fg = site.content.focus_groups
-    out = ["| Session | Minutes |", "|---|---|"]
+    fg, t = site.content.focus_groups, site.ui
+    out = [_row([t("tools.session"), t("tools.minutes")]), "|---|---|"]
     out += [f"| {s.name} | {s.minutes} |" for s in fg.sessions]
-    out.append(f"| **In all** | **{focus_group_minutes(site)}** |\n")
-    out.append(f"### What the facilitator says in {fg.sessions[0].name[0].lower()}{fg.sessions[0].name[1:]}\n")
+    out.append(f"| **{t('tools.in_all')}** | **{focus_group_minutes(site)}** |\n")
+    out.append(f"### {t('tools.facilitator_says', session=_lower_first(fg.sessions[0].name))}\n")
     out += [f"{i}. {step}" for i, step in enumerate(fg.introduction, 1)]
     blocks = ["\n".join(out)]
     for g in fg.groups:
-        body = [f"## {g.title}\n", f"- **Target:** {g.target}", f"- **Participants:** {g.participants}",
-                f"- **Requirements:** {g.requirements}", "- **Objectives:**"]
+        body = [f"## {g.title}\n", f"- **{t('tools.target')}** {g.target}",
+                f"- **{t('tools.participants')}** {g.participants}",
+                f"- **{t('tools.requirements')}** {g.requirements}", f"- **{t('tools.objectives')}**"]
         body += [f"    - {o}" for o in g.objectives]
         body.append("")
         if g.note:
-            body.append(f'!!! note "Tip from the manual"\n    {g.note}\n')
-        body.append(f"**{fg.sessions[0].name}** ({fg.sessions[0].minutes} minutes): the introduction above.\n")
+            body.append(f'!!! note "{t("tools.tip")}"\n    {g.note}\n')
+        body.append(f"**{fg.sessions[0].name}** {t('tools.introduction', n=fg.sessions[0].minutes)}\n")
         for s in fg.sessions[1:]:
             questions = g.questions.get(s.id, ())
-            body.append(f"**{s.name}** ({s.minutes} minutes)\n")
+            body.append(f"**{s.name}** ({t('minutes', n=s.minutes)})\n")
             body += [f"{i}. {text}" for i, text in enumerate(questions, 1)]
             body.append("")
-        body.append("Close by thanking the participants for their time.")
-        blocks.append(tool_block(g.id, "\n".join(body), fg.source))
+        body.append(t("tools.close"))
+        blocks.append(tool_block(site, g.id, "\n".join(body), fg.source))
     return "\n\n".join(blocks)
 
 
@@ -564,23 +587,23 @@ def outline(site: Site, name: str) -> str:
             out.append(s.text + "\n")
         out += [f"- {item}" for item in s.items]
         out.append("")
-    return tool_block(o.id, "\n".join(out), o.source)
+    return tool_block(site, o.id, "\n".join(out), o.source)
 
 
 def swot_grid(site: Site) -> str:
     """One empty SWOT grid per guiding principle, to fill in at the workshop."""
     o = site.content.outlines["swot-grid"]
-    out = [o.intro + "\n", "| Part of the grid | Question to ask |", "|---|---|"]
+    out = [o.intro + "\n", _row([site.ui("tools.grid_part"), site.ui("tools.grid_question")]), "|---|---|"]
     out += [f"| **{s.heading}** | {s.text} |" for s in o.sections]
     out.append("")
     names = [s.heading for s in o.sections]
     for p in site.content.principles:
-        out.append(f"## Principle {p.number}: {p.name}\n")
+        out.append(f"## {site.ui('principle', n=p.number, name=p.name)}\n")
         out.append(f'"{p.text}"\n')
         for pair in (names[:2], names[2:]):
             out.append("| " + " | ".join(pair) + " |\n|" + "---|" * len(pair))
             out.append("| " + " | ".join(" " for _ in pair) + " |\n")
-    return tool_block("swot-grid", "\n".join(out), o.source)
+    return tool_block(site, "swot-grid", "\n".join(out), o.source)
 
 
 def quiz_page(site: Site, key: str) -> str:
@@ -596,6 +619,11 @@ def quiz_page(site: Site, key: str) -> str:
     if practice:    # in a <script>, which the search index skips
         data["key"] = {q.id: {"letter": q.answer, "text": q.options[q.answer], "why": q.explanation}
                        for q in quiz.questions}
+    t = site.ui
+
+    def h(key: str, **values) -> str:       # a text for HTML, Markdown's **bold** as <strong>
+        return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(t(key, **values), quote=False))
+
     items = []
     for number, q in enumerate(quiz.questions, start=1):
         options = "".join(
@@ -606,48 +634,42 @@ def quiz_page(site: Site, key: str) -> str:
         items.append(f'<li><fieldset class="course-quiz__question" data-question="{q.id}">'
                      f'<legend><span class="course-quiz__number">{number}.</span> {escape(q.question)}</legend>'
                      f'<ul class="course-quiz__options">{options}</ul>'
-                     f'{feedback}<p class="course-source">Source: {escape(str(q.source))}.</p></fieldset></li>')
+                     f'{feedback}<p class="course-source">{escape(t("source", source=q.source))}.</p></fieldset></li>')
     # The form's main action is its submit button (Enter in a field runs it too): check, or hand in.
     check = ('<button type="submit" class="md-button md-button--primary course-quiz__check">'
-             'Check my answers</button>') if practice else ""
+             f'{h("quiz.check")}</button>') if practice else ""
     a = site.course.assessment
-    marked = (f"Your tutor marks the file you hand in: {fmt(a.points_per_correct)} points for each correct answer, "
-              f"{fmt(a.quiz_max)} for the quiz, {fmt(a.quizzes_max)} for the {a.quiz_count} quizzes. "
-              "A quiz handed in counts as completed, even with no correct answer; an unanswered question "
-              "scores nothing.")
+    marked = h("quiz.marked", per=a.points_per_correct, quiz=a.quiz_max, all=a.quizzes_max, count=a.quiz_count)
     if practice:
-        mode = ('<p class="course-quiz__mode"><strong>Practice edition.</strong> '
-                'Pressing <strong>Check my answers</strong> is practice: it shows which answers are right, '
-                'with an explanation. If you then download your answers, the file says that you checked '
-                f'them first, and your tutor may see it. {marked}</p>')
+        mode = (f'<p class="course-quiz__mode"><strong>{h("quiz.practice_edition")}</strong> '
+                f'{h("quiz.practice")} {marked}</p>')
     else:
-        mode = ('<p class="course-quiz__mode"><strong>Graded edition.</strong> '
-                f'This site does not show the right answers. {marked} Your tutor tells you your score.</p>')
-    intro = (f'<div class="course-quiz__intro"><p>{len(quiz.questions)} questions. Choose one answer for each. '
-             'Your answers are kept in this browser, on this device, until you clear them.</p>'
+        mode = (f'<p class="course-quiz__mode"><strong>{h("quiz.graded_edition")}</strong> '
+                f'{h("quiz.graded")} {marked} {h("quiz.graded_score")}</p>')
+    file_name = ANSWER_FILE_NAME.format(quiz=key, trainee_id=t("quiz.your_id"))
+    intro = (f'<div class="course-quiz__intro"><p>{h("quiz.intro", n=len(quiz.questions))}</p>'
              f'{mode}'
-             '<p>To hand in the quiz, enter your Trainee ID, press <strong>Download my answers</strong> and send '
-             f'the file it saves (<code>{escape(ANSWER_FILE_NAME.format(quiz=key, trainee_id="<your ID>"))}</code>) to your tutor, as your tutor '
-             'asked: by e-mail, on a USB stick or in a shared folder.</p></div>')
+             f'<p>{h("quiz.hand_in", file="{file}").replace("{file}", f"<code>{escape(file_name)}</code>")}</p></div>')
     trainee = (f'<div class="course-quiz__trainee">'
-               f'<p><label for="{key}-trainee-id">Trainee ID</label>'
+               f'<p><label for="{key}-trainee-id">{h("quiz.trainee_id")}</label>'
                f'<input type="text" id="{key}-trainee-id" class="course-quiz__trainee-id" autocomplete="off" '
                f'spellcheck="false" aria-describedby="{key}-trainee-id-error">'
                f'<span class="course-quiz__error" id="{key}-trainee-id-error"></span></p>'
-               f'<p><label for="{key}-name">Name</label>'
+               f'<p><label for="{key}-name">{h("quiz.name")}</label>'
                f'<input type="text" id="{key}-name" class="course-quiz__name" autocomplete="name"></p></div>')
     actions = (f'<div class="course-quiz__actions">{check}'
                f'<button type="{"button" if site.quiz_mode == "practice" else "submit"}" '
-               'class="md-button course-quiz__download">Download my answers</button>'
-               '<button type="button" class="md-button course-quiz__clear">Clear my answers</button></div>'
+               f'class="md-button course-quiz__download">{h("quiz.download")}</button>'
+               f'<button type="button" class="md-button course-quiz__clear">{h("quiz.clear")}</button></div>'
                '<div class="course-quiz__unanswered" hidden>'
                '<p class="course-quiz__unanswered-text" tabindex="-1"></p>'
-               '<p><button type="button" class="md-button course-quiz__download-anyway">Download anyway</button> '
-               '<button type="button" class="md-button course-quiz__answer-first">Answer them first</button></p>'
+               f'<p><button type="button" class="md-button course-quiz__download-anyway">{h("quiz.download_anyway")}'
+               '</button> '
+               f'<button type="button" class="md-button course-quiz__answer-first">{h("quiz.answer_first")}</button></p>'
                '</div>'
                '<p class="course-quiz__status" role="status" aria-live="polite"></p>')
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return (f"# Quiz {quiz.week}: {quiz.title}\n\n"
+    return (f"# {t('quiz.title', n=quiz.week, title=quiz.title)}\n\n"
             f'<div class="course-quiz" data-quiz="{quiz.key}" data-edition="{quiz.edition}" '
             f'data-mode="{site.quiz_mode}">{intro}<form class="course-quiz__form" novalidate data-search-exclude>{trainee}'
             f'<ol class="course-quiz__questions">{"".join(items)}</ol>{actions}</form>'
@@ -678,28 +700,29 @@ def exercises(site: Site, module_id: str) -> str:
     found = site.content.exercises
     if module_id not in found:
         raise ValueError(f"exercises({module_id!r}): no course/content/exercises/{module_id}.yml")
+    t = site.ui
     blocks = []
     for n, e in enumerate(found[module_id], 1):
         if e.course_own:
-            origin = "This model answer is the course's own example" + (
-                f", built on {escape(str(e.source))}." if e.source else ".")
+            origin = escape(t("exercise.course_own_built_on", source=e.source) if e.source else t("exercise.course_own"),
+                            quote=False)
         else:
-            origin = f"Source: {escape(str(e.source))}."
+            origin = escape(t("source", source=e.source) + ".", quote=False)
         if graded:
-            reveal = ('<p class="course-exercise__graded">In this edition of the course the model answers are '
-                      'not shown. Keep your answer: your tutor may discuss the exercises with you.</p>')
+            reveal = f'<p class="course-exercise__graded">{escape(t("exercise.graded"), quote=False)}</p>'
         else:
             points = "\n".join(f"- {p}" for p in e.good_answer_contains)
             reveal = (f'<details class="course-exercise__model" markdown>\n'
-                      f'<summary>Show the model answer</summary>\n\n{e.model_answer}\n\n'
-                      f'**A good answer contains:**\n\n{points}\n\n</details>')
+                      f'<summary>{escape(t("exercise.show_model"), quote=False)}</summary>\n\n{e.model_answer}\n\n'
+                      f'**{t("exercise.good_answer")}**\n\n{points}\n\n</details>')
+        label = escape(t("exercise.your_answer"), quote=False)
         blocks.append(
             f'<div class="course-exercise" id="exercise-{e.id}" data-exercise="{e.id}" markdown>\n\n'
-            f'### Exercise {n}: {e.title}\n\n'
-            f'<p class="course-exercise__kind">{e.kind_label}</p>\n\n'
-            f'**The situation.** {e.scenario}\n\n'
-            f'**Your task.** {e.task}\n\n'
-            f'{_answer_box(answer_key("exercise", e.id), f"answer-{e.id}", "Your answer (write it before you look at the model answer)", 7)}\n\n'
+            f'### {t("exercise.heading", n=n, title=e.title)}\n\n'
+            f'<p class="course-exercise__kind">{escape(t(f"exercise.kind.{e.kind}"), quote=False)}</p>\n\n'
+            f'**{t("exercise.situation")}** {e.scenario}\n\n'
+            f'**{t("exercise.task")}** {e.task}\n\n'
+            f'{_answer_box(answer_key("exercise", e.id), f"answer-{e.id}", label, 7)}\n\n'
             f'{reveal}\n\n'
             f'<p class="course-source">{origin}</p>\n\n</div>')
     return "\n\n".join(blocks)
@@ -718,8 +741,7 @@ def workbook(site: Site, module_id: str) -> str:
     questions = site.content.workbook
     if module_id not in questions:
         raise ValueError(f"workbook({module_id!r}): no questions for this module in course/content/workbook.yml")
-    return (f'Write your answers here. They are kept in this browser and gathered on the '
-            f'[Workbook]({site.link("workbook.md")}) page, in course order, as the first draft of your final essay.\n\n'
+    return (f'{site.ui("workbook.intro", workbook=site.link("workbook.md"))}\n\n'
             f'<ol class="course-workbook">{_workbook_entries(questions[module_id])}</ol>')
 
 
@@ -730,15 +752,16 @@ def workbook_page(site: Site) -> str:
     unknown = sorted(set(questions) - {a.id for a in modules})
     if unknown:
         raise ValueError(f"course/content/workbook.yml: {', '.join(unknown)}: not an activity of course.yml")
+    t = site.ui
     out = ['<div class="course-workbook__actions">'
            '<button type="button" class="md-button md-button--primary course-workbook__download">'
-           'Download my workbook</button>'
-           '<button type="button" class="md-button course-workbook__print">Print my workbook</button>'
-           '<div class="course-workbook__summary" role="status"></div></div>']
+           f'{escape(t("workbook.download"), quote=False)}</button>'
+           f'<button type="button" class="md-button course-workbook__print">{escape(t("workbook.print"), quote=False)}'
+           '</button><div class="course-workbook__summary" role="status"></div></div>']
     for a in modules:
         # Plain Markdown heading (in the page's contents); the list after it is raw HTML.
         out.append(f"## {a.title} {{: .course-workbook__module }}\n\n"
-                   f"Week {site.course.week_of(a.id).number} · [Open the module]({site.link(a.page)})\n")
+                   f"{t('week', n=site.course.week_of(a.id).number)} · [{t('workbook.open_module')}]({site.link(a.page)})\n")
         out.append(f'<ol class="course-workbook" data-module="{a.id}" data-title="{escape(a.title)}">'
                    + _workbook_entries(questions[a.id]) + '</ol>')
     return "\n\n".join(out)
@@ -758,15 +781,14 @@ def planning_template(site: Site, template_id: str) -> str:
     names = [c.name for c in t.columns]
     rule = "|" + "---|" * len(names)
     blank = "\u00a0"      # a no-break space keeps an empty cell open on paper
-    out = [f'!!! note "The course\'s own template"\n    The guide describes what this template should hold '
-           f"({t.basis}), but the version used for this course does not reproduce such a template. This "
-           f"one is the course's own.\n",
+    ui = site.ui
+    out = [f'!!! note "{ui("template.own_title")}"\n    {ui("template.own", basis=t.basis)}\n',
            t.intro + "\n",
-           "**What to write in each column**\n"]
+           f"**{ui('template.columns')}**\n"]
     out += [f"- **{c.name}**: {c.guidance}" for c in t.columns]
     out += ["", f'<div class="course-template" data-template="{t.id}" markdown>\n', _row(names), rule]
     out += [_row(list(r) + [blank] * (len(names) - len(r))) for r in t.rows]
-    out += ["", "</div>\n", "## A filled-in example (the course's own)\n",
+    out += ["", "</div>\n", f"## {ui('template.example')}\n",
             '<div class="course-template-example" markdown>\n', _row(t.example_columns),
             "|" + "---|" * len(t.example_columns)]
     out += [_row(list(r) + [blank] * (len(t.example_columns) - len(r))) for r in t.example]
@@ -791,11 +813,12 @@ def define_env(env):
     quiz_mode = str((env.conf.get("extra") or {}).get("quiz_mode") or "practice")
     if quiz_mode not in QUIZ_MODES:
         raise ValueError(f"extra.quiz_mode (QUIZ_MODE) is {quiz_mode!r}; use one of: {', '.join(QUIZ_MODES)}")
-    site = Site(load(ROOT), quiz_mode, env)
+    lang = env.conf["theme"]["language"]        # mkdocs.yml: en; the French build's configuration: fr
+    site = Site(load(ROOT, lang), quiz_mode, env)
     env.variables["course"] = site.course
     # The course file's format and the storage key prefix, as course-file.js reads them from the page data.
     env.variables["course_file_format"] = {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION,
                                            "prefix": STORAGE_PREFIX}
-    env.filter(fmt)
+    env.filter(site.ui.number, "fmt")      # {{ x | fmt }}: 0.5 / 0,5
     for macro in MACROS:
         env.macro(partial(macro, site), macro.__name__)

@@ -21,6 +21,7 @@ from .quizzes import QuizBank, load_quiz_bank
 from .rubrics import RUBRICS, Rubrics, load_rubrics
 from .sources import Document, documents
 from .templates import TEMPLATES, PlanningTemplate, load_templates
+from .ui import UI, Interface, load_ui
 from .tools import (
     TOOLS,
     FocusGroupScripts,
@@ -61,6 +62,7 @@ class CourseContent:
     exercises: dict[str, tuple[Exercise, ...]]       # module id -> its exercises
     workbook: dict[str, tuple[WorkbookQuestion, ...]]   # module id -> its "For your country" questions
     templates: dict[str, PlanningTemplate]
+    ui: Interface                                    # the interface text the site writes itself
 
 
 def load(root: Path | None = None, lang: str = SOURCE) -> CourseContent:
@@ -98,7 +100,8 @@ def load(root: Path | None = None, lang: str = SOURCE) -> CourseContent:
         quiz_bank=attempt(load_quiz_bank, root / "quizzes", course, sources, objectives, lang),
         exercises=attempt(load_exercises, EXERCISES, sources, lang),
         workbook=attempt(load_workbook, WORKBOOK, lang),
-        templates=attempt(load_templates, TEMPLATES, sources, lang))
+        templates=attempt(load_templates, TEMPLATES, sources, lang),
+        ui=attempt(load_ui, UI, lang))
     if problems:
         raise CourseDataError(problems)
     return content

@@ -27,7 +27,7 @@ class Term:
     @property
     def anchor(self) -> str:
         """A stable id for links to the entry on the glossary page."""
-        return "term-" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+        return "term-" + re.sub(r"[\W_]+", "-", self.name.lower()).strip("-")     # accented letters kept
 
 
 def load_glossary(path: Path = Path(__file__).parent / "glossary.yml",

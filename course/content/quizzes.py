@@ -17,6 +17,7 @@ from ..errors import CourseDataError
 from .definition import Course, load_course
 from .objectives import Objective, load_objectives, objective_index
 from .sources import Citation, Document, documents, read_citation
+from .languages import SOURCE
 from .yamlfile import Fields, load_yaml
 
 ANSWER_FORMAT = "lmp-quiz-answers"
@@ -48,10 +49,16 @@ class Quiz:
     title: str
     modules: tuple[str, ...]
     questions: tuple[Question, ...]
+    source_edition: str | None = None   # a translation's: the English quiz's, so answer files carry across
 
     @property
     def edition(self) -> str:
-        """A hash of the questions and their options (not the key: graded pages must not reveal it)."""
+        """A hash of the questions and their options (not the key: graded pages must not reveal it).
+
+        The same in every language: an answer file from the French quiz is graded like the English one.
+        """
+        if self.source_edition:
+            return self.source_edition
         canon = [[q.id, q.question, sorted(q.options.items())] for q in self.questions]
         return hashlib.sha256(json.dumps([self.key, canon], ensure_ascii=False).encode()).hexdigest()[:12]
 
@@ -97,7 +104,9 @@ def load_quiz(path: Path, course: Course, sources: dict[str, Document] | None = 
             f.problem(f"questions[{i}].id", f"duplicate question id {q.id!r}")
         seen.add(q.id)
     f.raise_if_any()
-    return Quiz(key, week, f.text(d, "title", ""), tuple(modules), tuple(questions))
+    # A translation has the edition of the English text it translates (when that changes, so does the edition).
+    source = load_quiz(path, course, sources, objectives, SOURCE).edition if lang != SOURCE else None
+    return Quiz(key, week, f.text(d, "title", ""), tuple(modules), tuple(questions), source)
 
 
 def _question(f: Fields, where: str, raw, modules: list[str], sources: dict[str, Document],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .sources import Citation, Document, documents, read_citation
+from .languages import LANGUAGES, SOURCE
 from .yamlfile import Fields, load_yaml
 
 TEMPLATES = Path(__file__).parent / "templates.yml"
@@ -31,13 +32,31 @@ class PlanningTemplate:
 
 
 def _cells(f: Fields, value, where: str, width: int) -> tuple[str, ...] | None:
-    if not isinstance(value, list) or not all(isinstance(c, str) and c.strip() for c in value):
+    if not isinstance(value, list):
         f.problem(where, "must be a list of texts")
         return None
-    if len(value) > width:
-        f.problem(where, f"has {len(value)} cells but the template has {width} columns")
+    count = len(f.problems)
+    cells = [f.translated(c, f"{where}[{i}]") for i, c in enumerate(value)]
+    if len(f.problems) > count:         # a cell with no text in this language: already named
         return None
-    return tuple(c.strip() for c in value)
+    if not all(isinstance(c, str) and c.strip() for c in cells):
+        f.problem(where, "must be a list of texts")
+        return None
+    if len(cells) > width:
+        f.problem(where, f"has {len(cells)} cells but the template has {width} columns")
+        return None
+    return tuple(c.strip() for c in cells)
+
+
+def _is_text(value) -> bool:
+    """A cell: plain text, or a text in each language ({en: ..., fr: ...})."""
+    return isinstance(value, str) or isinstance(value, dict) and bool(value) and set(value) <= set(LANGUAGES)
+
+
+def _source_name(column) -> object:
+    """A column's name in the source language: example_columns name columns by it, in every language."""
+    name = column.get("name") if isinstance(column, dict) else None
+    return name.get(SOURCE) if isinstance(name, dict) else name
 
 
 def load_templates(path: Path = TEMPLATES, sources: dict[str, Document] | None = None, lang: str = "en") -> dict[str, PlanningTemplate]:
@@ -63,12 +82,15 @@ def load_templates(path: Path = TEMPLATES, sources: dict[str, Document] | None =
         if not rows:
             f.problem(tid, "needs rows or blank_rows")
         names = [c.name for c in columns]
-        example_columns = d.get("example_columns") or names
-        if not isinstance(example_columns, list) or any(n not in names for n in example_columns):
-            f.problem(f"{tid}.example_columns", f"must name columns of the template ({', '.join(map(str, names))})")
-            example_columns = names
+        source_names = [_source_name(c) for c in d.get("columns") or []]
+        example_columns = d.get("example_columns") or source_names
+        if not isinstance(example_columns, list) or any(n not in source_names for n in example_columns):
+            f.problem(f"{tid}.example_columns", f"must name columns of the template ({', '.join(map(str, source_names))})")
+            example_columns = source_names
+        example_columns = [names[source_names.index(n)] for n in example_columns] if len(names) == len(source_names) \
+            else names
         example = d.get("example")
-        if isinstance(example, list) and example and all(isinstance(r, str) for r in example):
+        if isinstance(example, list) and example and all(_is_text(r) for r in example):
             example = [example]            # one example line, written as a flat list
         examples = [_cells(f, r, f"{tid}.example[{i}]", len(example_columns)) for i, r in enumerate(example or [])]
         if not examples:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..content.definition import Course
 from ..content.quizzes import QuizBank
+from ..content.ui import Interface
 from .answers import AnswerFiles
 from .rules import Result, Rules, decide
 from .scoresheet import Problems, ScoreSheet, Trainee, read_trainees
@@ -26,13 +27,14 @@ def load_answers(folder: Path | None, course: Course, bank: QuizBank) -> AnswerF
     return AnswerFiles(folder, course, bank) if folder is not None else None
 
 
-def graded(sheet: ScoreSheet, answers: AnswerFiles | None = None) -> Iterator[Graded]:
-    """Every trainee of the sheet with their result; raises CourseError with every problem at the end."""
+def graded(sheet: ScoreSheet, answers: AnswerFiles | None = None, words: Interface | None = None) -> Iterator[Graded]:
+    """Every trainee of the sheet with their result (reasons in the language of `words`); raises CourseError
+    with every problem at the end."""
     problems = Problems()
     trainees = read_trainees(sheet, problems)
     if answers is not None:
         trainees = answers.merge(trainees, sheet.name, problems)
-    rules = Rules.of(sheet.course)
+    rules = Rules.of(sheet.course, words)
     for trainee in trainees:
         yield Graded(trainee, decide(trainee, rules))
     problems.raise_if_any()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..content.definition import Course
+from ..content.ui import Interface
 from ..content.yamlfile import Fields, load_yaml
 from ..errors import CourseError
 from .answers import AnswerFiles
@@ -182,7 +183,7 @@ def _rescaled(export: Path, row: int, s: Source, text: str, problems: Problems) 
 
 
 def graded_from_moodle(export: Path, mapping_file: Path, course: Course,
-                       answers: AnswerFiles | None = None) -> Iterator[Graded]:
+                       answers: AnswerFiles | None = None, words: Interface | None = None) -> Iterator[Graded]:
     """Grade a Moodle export as the score sheet; problems name the export's rows and Moodle's columns."""
     mapping = load_mapping(mapping_file, course)
     text = score_sheet_text(export, mapping, course)
@@ -192,7 +193,7 @@ def graded_from_moodle(export: Path, mapping_file: Path, course: Course,
         sheet = Path(folder) / "scores.csv"
         sheet.write_text(text, encoding="utf-8")
         try:
-            yield from graded(ScoreSheet(sheet, course), answers)
+            yield from graded(ScoreSheet(sheet, course), answers, words)
         except CourseError as exc:
             raise CourseError([_in_moodle_terms(p, str(sheet), str(export), moodle_column)
                                for p in exc.problems]) from None

@@ -14,13 +14,13 @@ from functools import partial
 from typing import Callable
 
 from ..content.definition import Course
+from ..content.ui import Interface, load_ui
 from .numbers import number
-from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result, Rules, decide
+from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result, Rules, both, decide
 from .scoresheet import Trainee
 
 RANK = {NONE: 0, PARTICIPATION: 1, ACHIEVEMENT: 2}
-LABELS = {ACHIEVEMENT: "Achievement", PARTICIPATION: "Participation"}
-EARNED, WITHIN_REACH, OUT_OF_REACH = "earned", "within reach", "out of reach"
+EARNED, WITHIN_REACH, OUT_OF_REACH = "earned", "within_reach", "out_of_reach"   # ui.yml: progress.state.<state>
 _STEP = Decimal("0.01")             # points are searched in hundredths
 
 
@@ -32,14 +32,11 @@ class Left:
     number: int                     # the quiz's number; 0 otherwise
     max_points: Decimal
 
-    @property
-    def name(self) -> str:
-        return {"quiz": f"quiz {self.number}", "group_work": "the group work", "essay": "the essay"}[self.kind]
+    def name(self, say: Interface) -> str:
+        return say("item.quiz", n=self.number) if self.kind == "quiz" else say(f"item.{self.kind}")
 
-    @property
-    def points_name(self) -> str:
-        return {"quiz": f"points of quiz {self.number}", "group_work": "group work points",
-                "essay": "essay points"}[self.kind]
+    def points_name(self, say: Interface) -> str:
+        return say(f"progress.points_of_{self.kind}", **({"n": self.number} if self.kind == "quiz" else {}))
 
 
 @dataclass(frozen=True)
@@ -60,15 +57,16 @@ class Progress:
 class ProgressReader:
     """`progress(trainee)` for a whole sheet, with the course's scales worked out once."""
 
-    def __init__(self, course: Course):
+    def __init__(self, course: Course, words: Interface | None = None):
         a = course.assessment
         self.course = course
+        self.words = say = words or load_ui()
         self.per_correct = Decimal(str(a.points_per_correct))
         self.quiz_max = a.quiz_questions * self.per_correct
         self.questions = a.quiz_questions
         self.criteria_max = [Decimal(str(c.max_points)) for c in a.essay_criteria]
         self.group_max = Decimal(str(a.group_work_max))
-        self.score: Callable[[Trainee], Result] = partial(decide, rules=Rules.of(course))
+        self.score: Callable[[Trainee], Result] = partial(decide, rules=Rules.of(course, say))
 
     def items_left(self, trainee: Trainee) -> tuple[Left, ...]:
         left = [Left("essay", 0, sum(self.criteria_max))] if trainee.essay is None else []
@@ -118,18 +116,19 @@ class ProgressReader:
                         tuple(self.outlook(trainee, left, c) for c in (ACHIEVEMENT, PARTICIPATION)))
 
     def outlook(self, trainee: Trainee, left: tuple[Left, ...], certificate: str) -> Outlook:
-        label = LABELS[certificate]
+        say, lang = self.words, self.words.lang
+        label = say(f"cert.{certificate}")
         if self.reaches(trainee, certificate):
-            return Outlook(certificate, EARNED, f"{label} is earned.")
+            return Outlook(certificate, EARNED, say("progress.earned", label=label))
         full = sum(i.max_points for i in left)
         best = self.score(self.handed_in(trainee, left, full))
         if RANK[best.certificate] < RANK[certificate]:
             if not left:
-                return Outlook(certificate, OUT_OF_REACH, f"{label} is out of reach: nothing is left to hand in.")
+                return Outlook(certificate, OUT_OF_REACH, say("progress.nothing_left", label=label))
             return Outlook(certificate, OUT_OF_REACH,
-                           f"{label} is out of reach: {_count(left)} left can add at most {number(full)} points, "
-                           f"for {number(best.base)} points and {best.completed_items} of "
-                           f"{self.course.assessment.item_count} items at best.")
+                           say("progress.out_of_reach", label=label, count=say.plural("progress.count", len(left)),
+                               full=number(full, lang), best=number(best.base, lang),
+                               completed=best.completed_items, items=self.course.assessment.item_count))
         # The fewest items that can still do it (the biggest first, at full marks) ...
         by_size = tuple(sorted(left, key=lambda i: -i.max_points))
         needed = next(k for k in range(len(left) + 1)
@@ -144,29 +143,27 @@ def _in_order(left: tuple[Left, ...], chosen: tuple[Left, ...]) -> tuple[Left, .
     return tuple(i for i in left if i in chosen)
 
 
-def _count(items: tuple[Left, ...]) -> str:
-    return "1 item" if len(items) == 1 else f"{len(items)} items"
-
-
-def _names(items: tuple[Left, ...]) -> str:
-    names = [i.name for i in sorted(items, key=lambda i: (i.kind != "quiz", i.number))]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _names(items: tuple[Left, ...], say: Interface) -> str:
+    names = [i.name(say) for i in sorted(items, key=lambda i: (i.kind != "quiz", i.number))]
+    return both(say, [", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _within_reach(label: str, left: tuple[Left, ...], needed: int, points: Decimal, reader: ProgressReader) -> str:
+    say, lang = reader.words, reader.words.lang
     if len(left) == 1 and needed == 1 and points > 0:
         item = left[0]
         extra = ""
         if item.kind == "quiz":
-            correct = math.ceil(points / reader.per_correct)
-            extra = f" ({correct} of {reader.questions} answers right)"
-        return f"{label} needs {number(points)} of the {number(item.max_points)} {item.points_name}{extra}."
+            extra = say("progress.quiz_answers", correct=math.ceil(points / reader.per_correct),
+                        questions=reader.questions)
+        return say("progress.needs_points_of", label=label, points=number(points, lang),
+                   max=number(item.max_points, lang), points_name=item.points_name(say), extra=extra)
     if needed == len(left):
-        which = f"{_names(left)} handed in" if len(left) == 1 else f"all {len(left)} items left handed in " \
-                                                                   f"({_names(left)})"
+        which = say("progress.one_handed_in", names=_names(left, say)) if len(left) == 1 else \
+            say("progress.all_handed_in", n=len(left), names=_names(left, say))
     else:
-        which = f"{needed} of the {len(left)} items left handed in ({_names(left)})"
+        which = say("progress.some_handed_in", needed=needed, n=len(left), names=_names(left, say))
     if points == 0:
-        return f"{label} needs {which}, whatever the marks."
+        return say("progress.whatever_the_marks", label=label, which=which)
     full = sum(i.max_points for i in left)
-    return f"{label} needs {which} and {number(points)} more points (they can add up to {number(full)})."
+    return say("progress.more_points", label=label, which=which, points=number(points, lang), full=number(full, lang))

@@ -6,12 +6,13 @@ comparing: 59.5 is below 60, and 20.1 + 19.9 + 20 is exactly 60.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..content.definition import ACHIEVEMENT, NONE, PARTICIPATION, Course
+from ..content.ui import Interface, load_ui
 from .numbers import number
 from .scoresheet import Trainee
 
@@ -43,12 +44,16 @@ class Rules:
     participation_points: Decimal
     participation_items: int
 
+    lang: str = "en"                    # the language of the reasons
+    words: Interface | None = field(default=None, compare=False, repr=False)
+
     @classmethod
-    def of(cls, course: Course) -> Rules:
+    def of(cls, course: Course, words: Interface | None = None) -> Rules:
         a, c = course.assessment, course.certificates
+        words = words or load_ui()
         return cls(Decimal(str(a.points_per_correct)), a.item_count, Decimal(str(c.achievement_min_points)),
                    c.achievement_requires_all_items, Decimal(str(c.participation_min_points)),
-                   c.participation_min_items)
+                   c.participation_min_items, words.lang, words)
 
 
 def decide(trainee: Trainee, rules: Rules) -> Result:
@@ -71,15 +76,16 @@ def decide(trainee: Trainee, rules: Rules) -> Result:
         certificate = PARTICIPATION
     else:
         certificate = NONE
-    missing = () if may_achieve else missing_items(handed_in)
+    missing = () if may_achieve else missing_items(handed_in, rules)
     reason = _reason(rules, certificate, completed, base, bonus, bonus_applied, missing)
     return Result(quiz_points, group_work, essay, completed, base, bonus_applied, total, certificate, reason)
 
 
 @lru_cache(maxsize=256)         # which items are missing: a few patterns, named once
-def missing_items(handed_in: tuple[bool, ...]) -> tuple[str, ...]:
+def missing_items(handed_in: tuple[bool, ...], rules: Rules) -> tuple[str, ...]:
     """The items not handed in (quizzes, then the group work and the essay) as a reason names them."""
-    names = [f"quiz {n}" for n in range(1, len(handed_in) - 1)] + ["the group work", "the essay"]
+    say = rules.words
+    names = [say("item.quiz", n=n) for n in range(1, len(handed_in) - 1)] + [say("item.group_work"), say("item.essay")]
     return tuple(name for name, done in zip(names, handed_in) if not done)
 
 
@@ -87,27 +93,33 @@ def missing_items(handed_in: tuple[bool, ...]) -> tuple[str, ...]:
 def _reason(rules: Rules, certificate: str, completed: int, base: Decimal, bonus: Decimal, bonus_applied: bool,
             missing: tuple[str, ...]) -> str:
     """One line: the certificate, what earned it, and what is missing for the next one up."""
-    items = rules.items
-    need, need_participation = number(rules.achievement_points), number(rules.participation_points)
-    done = f"all {items} items" if completed == items else f"{completed} of {items} items"
+    say, items, lang = rules.words, rules.items, rules.lang
+    need, need_participation = number(rules.achievement_points, lang), number(rules.participation_points, lang)
+    done = say("reason.done_all", items=items) if completed == items else \
+        say("reason.done_some", completed=completed, items=items)
     if certificate == ACHIEVEMENT and not bonus_applied:
-        return f"Achievement: {done} completed and {number(base)} points (at least {need} needed)."
+        return say("reason.achievement", done=done, base=number(base, lang), need=need)
     if certificate == ACHIEVEMENT:
-        return (f"Achievement: {done} completed; {number(base)} points plus the participation bonus of "
-                f"{number(bonus)} make {number(base + bonus)} (at least {need} needed).")
+        return say("reason.achievement_bonus", done=done, base=number(base, lang), bonus=number(bonus, lang),
+                   total=number(base + bonus, lang), need=need)
     if certificate == PARTICIPATION:
         lacking = []            # what Achievement needs that the trainee does not have
         if missing:
-            lacking.append(f"all {items} items (missing: {', '.join(missing)})")
+            lacking.append(say("reason.lacking_items", items=items, missing=", ".join(missing)))
         if base < rules.achievement_points:
-            with_bonus = f"; {number(base + bonus)} with the participation bonus" if bonus and not missing else ""
-            lacking.append(f"{need} points (has {number(base)}{with_bonus})")
-        return (f"Participation: {done} completed and {number(base)} points; "
-                f"Achievement needs {' and '.join(lacking)}.")
-    too_few = f"at least {rules.participation_items} of {items} items (has {completed})"
-    short_of_points = f"{need_participation} points (has {number(base)})"
+            lacking.append(say("reason.lacking_points_bonus", need=need, base=number(base, lang),
+                               total=number(base + bonus, lang)) if bonus and not missing
+                           else say("reason.lacking_points", need=need, base=number(base, lang)))
+        return say("reason.participation", done=done, base=number(base, lang), lacking=both(say, lacking))
+    too_few = say("reason.lacking_min_items", min=rules.participation_items, items=items, completed=completed)
+    short_of_points = say("reason.lacking_points", need=need_participation, base=number(base, lang))
     if completed < rules.participation_items:
-        lacking_text = f"{too_few} and {short_of_points}" if base < rules.participation_points else too_few
+        lacking = [too_few, short_of_points] if base < rules.participation_points else [too_few]
     else:
-        lacking_text = short_of_points
-    return f"No certificate: Participation needs {lacking_text}."
+        lacking = [short_of_points]
+    return say("reason.none", lacking=both(say, lacking))
+
+
+def both(say: Interface, parts: list[str]) -> str:
+    """One or two parts of a reason, joined as the language joins the last two of a list ("a and b")."""
+    return parts[0] if len(parts) == 1 else say("list.and", first=", ".join(parts[:-1]), last=parts[-1])

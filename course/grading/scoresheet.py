@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..content.definition import Course
+from ..content.languages import LANGUAGES
 from ..errors import CourseError
 from .numbers import number
 from .tables import Table, bad_bytes, open_table
@@ -71,6 +72,10 @@ class Trainee(NamedTuple):
     group_work: Decimal | None
     essay: tuple[Decimal, ...] | None       # one score per criterion; None when not handed in
     bonus: Decimal | None
+    language: str | None = None             # the optional `language` column: certificates and pages in it
+
+
+LANGUAGE_COLUMN = "language"         # optional: the trainee's language (en, fr) for certificates and pages
 
 
 def sheet_columns(course: Course) -> list[str]:
@@ -216,6 +221,7 @@ def read_trainees(sheet: ScoreSheet, problems: Problems) -> Iterator[Trainee]:
         group_work = cell("group_work", ix["group_work"], _points, a.group_work_max)
         criteria = tuple(cell(column, i, _points, top) for column, i, top in essay)
         bonus = cell("participation_bonus", ix["participation_bonus"], _points, a.bonus_max)
+        language = cell(LANGUAGE_COLUMN, ix[LANGUAGE_COLUMN], _language) if LANGUAGE_COLUMN in ix else None
 
         if trainee_id in first_row_of:
             problems.add(sheet.name, row, "trainee_id",
@@ -236,7 +242,7 @@ def read_trainees(sheet: ScoreSheet, problems: Problems) -> Iterator[Trainee]:
                                                     "score all of them or leave all blank")
             unreadable.add(blank[0])
         if not unreadable:
-            yield Trainee(row, trainee_id, name, correct, group_work, None if blank else criteria, bonus)
+            yield Trainee(row, trainee_id, name, correct, group_work, None if blank else criteria, bonus, language)
 
 
 # --- One cell --------------------------------------------------------------------------------------------
@@ -247,6 +253,14 @@ def _trainee_id(value) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))          # an id typed as a number: 1234
     return _text(value, "a trainee id")
+
+
+def _language(value) -> str | None:
+    code = _text(value, "a language code")
+    if code is not None and code.lower() not in LANGUAGES:
+        raise ValueError(f"{code!r} is not a language of the course (use one of: {', '.join(LANGUAGES)}, or leave it "
+                         "blank for the language the command is given)")
+    return code.lower() if code else None
 
 
 def _name(value) -> str | None:

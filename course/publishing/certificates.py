@@ -15,14 +15,13 @@ from typing import Iterable
 import segno
 
 from ..content.definition import ACHIEVEMENT, PARTICIPATION, Course
+from ..content.languages import SOURCE
 from ..grading.gradebook import Graded
-from ..grading.numbers import number
 from .files import atomic_folder
 from .verification import verification_code
+from .wording import Wording, Wordings
 
-ISSUED = (ACHIEVEMENT, PARTICIPATION)     # the certificates printed; the labels are course.yml's
-WORDING = {ACHIEVEMENT: "has successfully completed all the assessments of the course",
-           PARTICIPATION: "has participated in the course"}
+ISSUED = (ACHIEVEMENT, PARTICIPATION)     # the certificates printed; the labels are course.yml's, the words ui.yml's
 
 _CSS = """
 @page{size:A4 landscape;margin:0}
@@ -63,30 +62,33 @@ def qr_code(text: str, label: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
-def render_certificate(course: Course, trainee_id: str, name: str, certificate: str, code: str) -> str:
-    e = course.edition
-    title = f"{course.certificates.label(certificate)}: {name}"
+def render_certificate(wording: Wording, trainee_id: str, name: str, certificate: str, code: str) -> str:
+    """One certificate, in the language of `wording` (the trainee's)."""
+    course, say = wording.course, wording.words
+    e, label = course.edition, course.certificates.label(certificate)
     return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        f"<title>{escape(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+        "<!DOCTYPE html>", f'<html lang="{wording.lang}">', "<head>", '<meta charset="utf-8">',
+        f"<title>{escape(label)}: {escape(name)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
         '<main class="certificate"><div class="frame">',
-        f"<h1>{escape(course.certificates.label(certificate))}</h1>",
-        '<p class="lead">This is to certify that</p>',
+        f"<h1>{escape(label)}</h1>",
+        f'<p class="lead">{escape(say("certificate.certify"))}</p>',
         f'<p class="name">{escape(name)}</p>',
-        f'<p class="lead">{escape(WORDING[certificate])}</p>',
+        f'<p class="lead">{escape(say(f"certificate.{certificate}"))}</p>',
         f'<p class="course">{escape(course.title)}</p>',
         f'<p class="sub">{escape(course.subtitle)}<br>'
-        f"{e.start:%d %B %Y} to {e.end:%d %B %Y} · {number(course.hours)} hours · edition {escape(e.id)}</p>",
+        f'{escape(say("certificate.dates", start=wording.date(e.start), end=wording.date(e.end), hours=course.hours, edition=e.id))}</p>',
         '<div class="meta">',
-        f"<p>Trainee ID: {escape(trainee_id)}<br>Verification code: <strong>{code}</strong></p>",
-        qr_code(f"{code}\n{name}", f"QR code of the verification code {code}"),
-        '<p class="sign">Course coordinator</p>',
+        f'<p>{escape(say("certificate.trainee_id", id=trainee_id))}<br>{escape(say("certificate.code"))} <strong>{code}</strong></p>',
+        qr_code(f"{code}\n{name}", say("certificate.qr", code=code)),
+        f'<p class="sign">{escape(say("certificate.signature"))}</p>',
         "</div>", "</div></main>", "</body>", "</html>", ""])
 
 
-def write_certificates(grades: Iterable[Graded], course: Course, folder: Path, secret: bytes) -> list[Issued]:
-    """One page per Achievement or Participation, and index.html; the folder is swapped in atomically.
-    `secret` is the centre's (verification.centre_secret): it signs the codes and is written nowhere here."""
+def write_certificates(grades: Iterable[Graded], wordings: Wordings, folder: Path, secret: bytes) -> list[Issued]:
+    """One page per Achievement or Participation, each in its trainee's language, and index.html; the folder
+    is swapped in atomically. `secret` is the centre's (verification.centre_secret): it signs the codes and
+    is written nowhere here."""
+    course = wordings(SOURCE).course
     issued: list[Issued] = []
     with atomic_folder(folder) as tmp:
         for g in grades:
@@ -96,7 +98,8 @@ def write_certificates(grades: Iterable[Graded], course: Course, folder: Path, s
             tid, name = g.trainee.trainee_id, g.trainee.name
             code = verification_code(secret, course.edition.id, cert, name)
             name_of_file = file_name(tid, code)
-            (tmp / name_of_file).write_text(render_certificate(course, tid, name, cert, code), encoding="utf-8")
+            (tmp / name_of_file).write_text(render_certificate(wordings(g.trainee.language), tid, name, cert, code),
+                                             encoding="utf-8")
             issued.append(Issued(tid, name, cert, code, name_of_file))
         (tmp / "index.html").write_text(render_index(course, issued), encoding="utf-8")
     return issued

@@ -7,57 +7,63 @@ from pathlib import Path
 from typing import Iterable
 
 from ..content.definition import Course
+from ..content.languages import SOURCE
+from ..content.ui import load_ui
 from ..grading.numbers import number
-from ..grading.progress import LABELS, Progress
+from ..grading.progress import Progress
 from .certificates import file_name
 from .files import atomic_folder
 from .report import _CSS, _table
+from .wording import Wording, Wordings
 
-STATE_TEXT = {"earned": "earned", "within reach": "within reach", "out of reach": "out of reach"}
 
-
-def _head(title: str) -> list[str]:
-    return ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+def _head(title: str, lang: str) -> list[str]:
+    return ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>", "<main>"]
 
 
-def render_progress(p: Progress, course: Course) -> str:
-    """The page a tutor sends to one trainee."""
-    t, a = p.trainee, course.assessment
-    title = f"Your progress: {t.name}"
+def render_progress(p: Progress, wording: Wording) -> str:
+    """The page a tutor sends to one trainee, in the trainee's language."""
+    t, course, say = p.trainee, wording.course, wording.words
+    a, lang = course.assessment, say.lang
+    title = say("page.progress_title", name=t.name)
+    not_yet = say("page.not_yet")
     rows = []
     for n, correct in enumerate(t.quizzes, start=1):
-        done = "Not handed in yet" if correct is None else \
-            f"{correct} of {a.quiz_questions} right: {number(correct * a.points_per_correct)} points"
-        rows.append([f"Quiz {n}", escape(done)])
-    rows.append(["Group work", "Not handed in yet" if t.group_work is None else
-                 f"{number(t.group_work)} of {number(a.group_work_max)} points"])
-    rows.append(["Final essay", "Not handed in yet" if t.essay is None else
-                 f"{number(sum(t.essay))} of {number(a.essay_max)} points"])
+        done = not_yet if correct is None else say("page.quiz_done", correct=correct, questions=a.quiz_questions,
+                                                   points=number(correct * a.points_per_correct, lang))
+        rows.append([escape(say("page.quiz", n=n)), escape(done)])
+    rows.append([escape(say("page.group_work")), escape(not_yet if t.group_work is None else say(
+        "page.points_of", points=number(t.group_work, lang), max=number(a.group_work_max, lang)))])
+    rows.append([escape(say("page.final_essay")), escape(not_yet if t.essay is None else say(
+        "page.points_of", points=number(sum(t.essay), lang), max=number(a.essay_max, lang)))])
     if t.bonus is not None:
-        rows.append(["Participation bonus", f"{number(t.bonus)} of {number(a.bonus_max)} points"])
-    needs = "".join(f"<li><strong>{LABELS[o.certificate]}: {STATE_TEXT[o.state]}.</strong> {escape(o.reason)}</li>"
-                    for o in p.outlooks)
-    out = _head(title) + [
+        rows.append([escape(say("page.bonus")), escape(say("page.points_of", points=number(t.bonus, lang),
+                                                           max=number(a.bonus_max, lang)))])
+    needs = "".join(f"<li><strong>{escape(say('page.outlook', label=say(f'cert.{o.certificate}'), state=say(f'progress.state.{o.state}')))}"
+                    f"</strong> {escape(o.reason)}</li>" for o in p.outlooks)
+    start, end = wording.date(course.edition.start), wording.date(course.edition.end)
+    out = _head(title, lang) + [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="sub">{escape(course.title)}, edition {escape(course.edition.id)} '
-        f"({course.edition.start:%d %B %Y} to {course.edition.end:%d %B %Y}). Trainee ID: {escape(t.trainee_id)}.</p>",
-        '<h2 id="needs">What you still need</h2>', f"<ul>{needs}</ul>",
-        '<h2 id="so-far">What you have handed in</h2>',
-        f"<p>{p.now.completed_items} of {a.item_count} items completed, {number(p.now.base)} points so far.</p>",
-        _table("Your items and points", ["Item", "So far"], rows, numeric=set()),
-        "<p>A blank in your tutor's sheet means the work is not handed in yet. The certificate rules are "
-        "explained on the course's <em>Assessment and certificates</em> page.</p>",
+        f'<p class="sub">{escape(say("page.edition", course=course.title, edition=course.edition.id, start=start, end=end))} '
+        f"{escape(say('page.trainee_id', id=t.trainee_id))}</p>",
+        f'<h2 id="needs">{escape(say("page.still_need"))}</h2>', f"<ul>{needs}</ul>",
+        f'<h2 id="so-far">{escape(say("page.handed_in"))}</h2>',
+        f"<p>{escape(say('page.so_far', completed=p.now.completed_items, items=a.item_count, points=number(p.now.base, lang)))}</p>",
+        _table(say("page.items_caption"), [say("page.item"), say("page.so_far_heading")], rows, numeric=set()),
+        f"<p>{say('page.blank_means')}</p>",
         "</main>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
 def render_index(pages: list[tuple[Progress, str]], course: Course, scores: str) -> str:
+    """The tutor's index of every trainee's page (in English: the tutors' guide is)."""
+    say = load_ui()                 # the tutor's index is in English, like the tutors' guide
     title = f"What each trainee still needs: {course.title}, edition {course.edition.id}"
     rows = [[escape(p.trainee.trainee_id), f'<a href="{escape(page)}">{escape(p.trainee.name)}</a>',
-             *(escape(f"{STATE_TEXT[o.state]}: {o.reason}") for o in p.outlooks)] for p, page in pages]
-    return "\n".join(_head(title) + [
+             *(escape(f"{say(f'progress.state.{o.state}')}: {o.reason}") for o in p.outlooks)] for p, page in pages]
+    return "\n".join(_head(title, "en") + [
         f"<h1>{escape(title)}</h1>",
         f'<p class="sub">From {escape(scores)}. One page per trainee, to send as it is.</p>',
         _table("Trainees and what they still need", ["Trainee ID", "Name", "Achievement", "Participation"], rows,
@@ -65,13 +71,14 @@ def render_index(pages: list[tuple[Progress, str]], course: Course, scores: str)
         "</main>", "</body>", "</html>", ""])
 
 
-def write_progress(progress: Iterable[Progress], course: Course, out: Path, scores: str) -> int:
-    """The index and one page per trainee, written into `out` in one step; the number of trainees."""
+def write_progress(progress: Iterable[Progress], wordings: Wordings, out: Path, scores: str) -> int:
+    """The index and one page per trainee (in the trainee's language), written into `out` in one step;
+    the number of trainees."""
     pages = []
     with atomic_folder(out) as folder:
         for p in progress:
             page = file_name(p.trainee.trainee_id, f"row{p.trainee.row}")
-            (folder / page).write_text(render_progress(p, course), encoding="utf-8")
+            (folder / page).write_text(render_progress(p, wordings(p.trainee.language)), encoding="utf-8")
             pages.append((p, page))
-        (folder / "index.html").write_text(render_index(pages, course, scores), encoding="utf-8")
+        (folder / "index.html").write_text(render_index(pages, wordings(SOURCE).course, scores), encoding="utf-8")
     return len(pages)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from ..content.definition import ACHIEVEMENT, PARTICIPATION, Course
+from ..content.definition import ACHIEVEMENT, PARTICIPATION
 from ..grading.cohort import Cohort, CohortFigures, percent, two_decimals
 from ..grading.gradebook import Graded
+from ..content.ui import DECIMAL, Interface
 from ..grading.numbers import number
+from .wording import Wording
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;max-width:60rem;
@@ -48,78 +50,82 @@ def bar_chart(chart_id: str, title: str, bars: list[tuple[str, int, int]]) -> st
     return "".join(parts)
 
 
-def render_report(grades: Iterable[Graded], course: Course) -> str:
-    """The report page for a cohort; reads `grades` to the end (so problems surface before anything is written)."""
-    cohort = Cohort(course)
+def render_report(grades: Iterable[Graded], wording: Wording) -> str:
+    """The report page for a cohort, in the language of `wording`; reads `grades` to the end (so problems
+    surface before anything is written)."""
+    cohort = Cohort(wording.course)
     participants = []
     for g in grades:
         cohort.add(g.trainee, g.result)
         participants.append((g.trainee.trainee_id, g.trainee.name, g.result.completed_items, g.result.certificate))
-    return _page(cohort.figures(), participants, course)
+    return _page(cohort.figures(), participants, wording)
 
 
-def _page(f: CohortFigures, participants: list[tuple[str, str, int, str]], course: Course) -> str:
-    a, e = course.assessment, course.edition
+def _page(f: CohortFigures, participants: list[tuple[str, str, int, str]], wording: Wording) -> str:
+    course, say = wording.course, wording.words
+    a, e, lang = course.assessment, course.edition, say.lang
     n = f.participants
-    title = f"Cohort report: {course.title}, edition {e.id}"
+    title = say("report.title", course=course.title, edition=e.id)
     if f.average_quiz_points is not None:
-        average = f"{two_decimals(f.average_quiz_points)}/{number(a.quizzes_max)}"
-        quiz_text = (f"The average quiz score was <strong>{average}</strong> over the {f.quiz_takers} participants "
-                     f"who submitted at least one quiz; <strong>{f.above_average}</strong> scored above the average.")
+        average = f"{_decimals(f.average_quiz_points, lang)}/{number(a.quizzes_max, lang)}"
+        quiz_text = say("report.quiz_average_text", average=average, takers=f.quiz_takers, above=f.above_average)
     else:
-        average, quiz_text = "–", "No participant submitted a quiz."
+        average, quiz_text = "–", say("report.no_quiz")
     band_rows = [(b.band.label, b.count, b.percent) for b in f.bands]
     label = course.certificates.label
     cert_rows = [(label(c.certificate), c.count, c.percent) for c in f.certificates]
     out = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>", "<main>",
         f"<h1>{escape(title)}</h1>",
-        f'<p class="sub">{escape(course.subtitle)}. {e.start:%d %B %Y} to {e.end:%d %B %Y}, '
-        f"{number(course.hours)} hours.</p>",
-        '<h2 id="summary">Summary</h2>', '<ul class="key">',
-        f"<li><strong>{n}</strong> participants</li>",
-        f"<li><strong>{average}</strong> average quiz score</li>",
-        f"<li><strong>{f.group_work}</strong> of {n} took part in the group work</li>",
-        f"<li><strong>{f.essays}</strong> of {n} submitted the final essay</li>",
+        f'<p class="sub">{escape(say("report.dates", subtitle=course.subtitle, start=wording.date(e.start), end=wording.date(e.end), hours=course.hours))}</p>',
+        f'<h2 id="summary">{escape(say("report.summary"))}</h2>', '<ul class="key">',
+        f"<li><strong>{n}</strong> {escape(say('report.participants'))}</li>",
+        f"<li><strong>{average}</strong> {escape(say('report.average_quiz'))}</li>",
+        f"<li><strong>{f.group_work}</strong> {escape(say('report.took_group_work', n=n))}</li>",
+        f"<li><strong>{f.essays}</strong> {escape(say('report.submitted_essay', n=n))}</li>",
         f"<li><strong>{f.certificate_count(ACHIEVEMENT)}</strong> {escape(label(ACHIEVEMENT))}</li>",
         f"<li><strong>{f.certificate_count(PARTICIPATION)}</strong> {escape(label(PARTICIPATION))}</li>",
         "</ul>",
-        '<h2 id="engagement">Engagement</h2>',
-        f"<p>How many of the {a.item_count} assessed items ({a.quiz_count} quizzes, the group work and the "
-        "essay) each participant completed.</p>",
-        _table("Engagement bands", ["Band", "Items completed", "Participants", "Share"],
-               [[escape(b.band.label), escape(_items(b.band.min_items, b.band.max_items)), str(b.count),
+        f'<h2 id="engagement">{escape(say("report.engagement"))}</h2>',
+        f"<p>{escape(say('report.engagement_text', items=a.item_count, quizzes=a.quiz_count))}</p>",
+        _table(say("report.bands_caption"), [say("report.band"), say("report.items_completed"),
+                                             say("report.participants_heading"), say("report.share")],
+               [[escape(b.band.label), escape(_items(b.band.min_items, b.band.max_items, say)), str(b.count),
                  f"{b.percent} %"] for b in f.bands], numeric={2, 3}),
-        bar_chart("chart-engagement", "Participants by engagement band", band_rows),
-        '<h2 id="quizzes">Weekly quizzes</h2>', f"<p>{quiz_text}</p>",
-        _table("Average score per quiz, over the participants who submitted it",
-               ["Quiz", "Submitted by", f"Average score (out of {number(a.quiz_max)})"],
-               [[f"Quiz {q.number}", str(q.submitted),
-                 two_decimals(q.average_points) if q.average_points is not None else "–"] for q in f.quizzes],
+        bar_chart("chart-engagement", say("report.bands_chart"), band_rows),
+        f'<h2 id="quizzes">{escape(say("report.quizzes"))}</h2>', f"<p>{quiz_text}</p>",
+        _table(say("report.quiz_caption"),
+               [say("report.quiz"), say("report.submitted_by"), say("report.average_out_of", max=number(a.quiz_max, lang))],
+               [[escape(say("report.quiz_n", n=q.number)), str(q.submitted),
+                 _decimals(q.average_points, lang) if q.average_points is not None else "–"] for q in f.quizzes],
                numeric={1, 2}),
-        '<h2 id="group-work">Group work and final essay</h2>',
-        _table("Group work and final essay", ["Item", "Participants", "Share"],
-               [["Took part in the group work", str(f.group_work), f"{percent(f.group_work, n)} %"],
-                ["Submitted the final essay", str(f.essays), f"{percent(f.essays, n)} %"]], numeric={1, 2}),
-        '<h2 id="certificates">Certificates</h2>',
-        _table("Certificates by type", ["Certificate", "Participants", "Share"],
-               [[escape(label), str(count), f"{pct} %"] for label, count, pct in cert_rows], numeric={1, 2}),
-        f"<p>The participation bonus was needed, and added, for {f.bonus_applied} of the Certificates of "
-        "Achievement.</p>",
-        bar_chart("chart-certificates", "Participants by certificate", cert_rows),
-        '<h2 id="participants">Annex: list of participants</h2>',
-        _table("Participants, items completed and certificate", ["Trainee ID", "Name", "Items completed",
-                                                                  "Certificate"],
-               [[escape(tid), escape(name), f"{items} of {a.item_count}", escape(label(cert))]
-                for tid, name, items, cert in participants], numeric={2}),
+        f'<h2 id="group-work">{escape(say("report.group_and_essay"))}</h2>',
+        _table(say("report.group_and_essay"), [say("report.item"), say("report.participants_heading"), say("report.share")],
+               [[escape(say("report.took_part")), str(f.group_work), f"{percent(f.group_work, n)} %"],
+                [escape(say("report.submitted")), str(f.essays), f"{percent(f.essays, n)} %"]], numeric={1, 2}),
+        f'<h2 id="certificates">{escape(say("report.certificates"))}</h2>',
+        _table(say("report.certificates_caption"), [say("report.certificate"), say("report.participants_heading"),
+                                                    say("report.share")],
+               [[escape(name), str(count), f"{share} %"] for name, count, share in cert_rows], numeric={1, 2}),
+        f"<p>{escape(say('report.bonus_text', n=f.bonus_applied))}</p>",
+        bar_chart("chart-certificates", say("report.certificates_chart"), cert_rows),
+        f'<h2 id="participants">{escape(say("report.annex"))}</h2>',
+        _table(say("report.annex_caption"), [say("report.trainee_id"), say("report.name"), say("report.items_completed"),
+                                             say("report.certificate")],
+               [[escape(tid), escape(name), escape(say("report.items_of", done=items, items=a.item_count)),
+                 escape(label(cert))] for tid, name, items, cert in participants], numeric={2}),
         "</main>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
-def _items(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low} to {high}"
+def _decimals(value, lang: str) -> str:
+    return two_decimals(value).replace(".", DECIMAL[lang])
+
+
+def _items(low: int, high: int, say: Interface) -> str:
+    return str(low) if low == high else say("report.range", low=low, high=high)
 
 
 def _table(caption: str, headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:

@@ -3,7 +3,8 @@
   "use strict";
   function name() {
     document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (el) {
-      el.setAttribute("aria-label", "Search");
+      var label = window.courseText("search.label");
+      if (label) el.setAttribute("aria-label", label);
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", name);

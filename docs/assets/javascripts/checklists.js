@@ -13,8 +13,8 @@
     function key(box) { return PREFIX + id + ":" + box.getAttribute("data-item"); }
     function report() {
       var ticked = boxes.filter(function (b) { return b.checked; }).length;
-      status.textContent = ticked + " of " + boxes.length + " ticked" +
-        (store ? ". Your ticks are saved in this browser." : ". This browser cannot save ticks.");
+      status.textContent = window.courseText(store ? "checklist.saved" : "checklist.not_saved",
+        { ticked: ticked, total: boxes.length });
     }
 
     boxes.forEach(function (box) {

@@ -4,11 +4,12 @@
  * inserted as HTML. Loading never replaces work without saying what will change and asking. */
 (function () {
   "use strict";
+  var text = function (key, values) { return window.courseText(key, values); };
   var MAX_BYTES = 5 * 1024 * 1024;      // more than any browser lets a site keep: not a course file
 
   function when(iso) {
     var date = new Date(iso);
-    return isNaN(date.getTime()) ? "an unknown date" : date.toLocaleString();
+    return isNaN(date.getTime()) ? text("file.unknown_date") : date.toLocaleString(document.documentElement.lang || undefined);
   }
 
   function setUp(root, course, store) {
@@ -58,50 +59,47 @@
       var url = URL.createObjectURL(blob);
       var a = document.createElement("a");
       a.href = url;
-      a.download = "my-course-work-" + course.edition.replace(/[^A-Za-z0-9._-]+/g, "_") + "-" +
-        file.saved_at.slice(0, 10) + ".json";
+      a.download = text("file.name", { edition: course.edition.replace(/[^A-Za-z0-9._-]+/g, "_"),
+        date: file.saved_at.slice(0, 10) });
       a.hidden = true;
       document.body.appendChild(a);
       a.click();
       document.body.removeChild(a);
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      say("Saved " + a.download + " with " + Object.keys(items).length + " items of your work. " +
-        "Keep it safe, and load it wherever you continue the course.");
+      say(text("file.saved", { file: a.download, n: Object.keys(items).length }));
     }
 
     /* Checks a parsed file; returns the reason it is refused, or null. */
     function refusal(file) {
       if (!file || typeof file !== "object" || Array.isArray(file) || file.format !== course.file.format) {
-        return "This is not a course file saved by this course.";
+        return text("file.not_course_file");
       }
       if (file.version !== course.file.version) {
-        return "This course file has format version " + String(file.version) + "; this course reads version " +
-          course.file.version + ".";
+        return text("file.wrong_version", { version: String(file.version), expected: String(course.file.version) });
       }
       if (file.edition !== course.edition) {
-        return "This file is from edition " + String(file.edition) + " of the course, but this is edition " +
-          course.edition + ". Work from one edition cannot be loaded into another.";
+        return text("file.wrong_edition", { edition: String(file.edition), expected: course.edition });
       }
       var items = file.items;
-      if (!items || typeof items !== "object" || Array.isArray(items)) return "The file is damaged: it holds no work.";
+      if (!items || typeof items !== "object" || Array.isArray(items)) return text("file.no_work");
       var bad = Object.keys(items).filter(function (name) { return !name || typeof items[name] !== "string"; });
-      if (bad.length) return "The file is damaged: " + bad.length + " of its items are not text.";
+      if (bad.length) return text("file.not_text", { n: bad.length });
       return null;
     }
 
     function kind(name) {
       var parts = name.split(":");
-      if (parts[0] === "checklist") return "checklist ticks";
-      if (parts[0] === "progress") return "finished activities";
-      if (parts[0] === "journey") return "where you left off";
+      if (parts[0] === "checklist" || parts[0] === "progress" || parts[0] === "journey") {
+        return text("file.kind." + parts[0]);
+      }
       if (parts[0] === "quiz") {
         var quiz = null;
         course.weeks.forEach(function (w) {
           w.activities.forEach(function (a) { if (a.quiz && a.quiz.key === parts[1]) quiz = a.title; });
         });
-        return "answers to " + (quiz || "a quiz") + ", with the Trainee ID and name";
+        return text("file.kind.quiz", { quiz: quiz || text("file.kind.a_quiz") });
       }
-      return "other saved work (" + parts[0] + ")";
+      return text("file.kind.other", { kind: parts[0] });
     }
 
     function summary(names) {
@@ -121,8 +119,7 @@
         if (name !== store.changedName) store.setItem(name, file.items[name]);
       });
       changed();
-      say("Loaded your work from " + fileName + " (saved on " + when(file.saved_at) + "): " +
-        Object.keys(file.items).length + " items. Pages you have open elsewhere show it when you reload them.");
+      say(text("file.loaded", { file: fileName, date: when(file.saved_at), n: Object.keys(file.items).length }));
     }
 
     function line(text) {
@@ -141,24 +138,23 @@
       Object.keys(here).forEach(function (name) { if (!(name in file.items)) removed.push(name); });
       if (!Object.keys(here).length) { apply(file, fileName); return; }
       if (!added.length && !altered.length && !removed.length) {
-        say("The work in this browser is already the same as in " + fileName + ". Nothing was changed.");
+        say(text("file.same", { file: fileName }));
         return;
       }
       pending = { file: file, name: fileName };
       changes.textContent = "";
       var lastHere = store.getItem(store.changedName);
       if (lastHere && new Date(lastHere) > new Date(file.saved_at)) {
-        line("Careful: the work in this browser changed on " + when(lastHere) + ", after the file was saved on " +
-          when(file.saved_at) + ". Loading the file loses those later changes.");
+        line(text("file.careful", { here: when(lastHere), saved: when(file.saved_at) }));
       } else {
-        line("The file was saved on " + when(file.saved_at) + ".");
+        line(text("file.saved_on", { date: when(file.saved_at) }));
       }
-      if (added.length) line("Added from the file: " + summary(added) + ".");
-      if (altered.length) line("Replaced by the file's version: " + summary(altered) + ".");
-      if (removed.length) line("Removed, because the file does not have them: " + summary(removed) + ".");
+      if (added.length) line(text("file.added", { summary: summary(added) }));
+      if (altered.length) line(text("file.replaced", { summary: summary(altered) }));
+      if (removed.length) line(text("file.removed", { summary: summary(removed) }));
       confirmBox.hidden = false;
       question.focus();
-      say("Nothing has changed yet: choose below.");
+      say(text("file.choose"));
     }
 
     function load() {
@@ -168,18 +164,18 @@
       input.value = "";      // the same file can be chosen again
       confirmBox.hidden = true;
       if (chosen.size > MAX_BYTES) {
-        say(name + " is too large to be a course file. Nothing was changed.");
+        say(text("file.too_large", { file: name }));
         return;
       }
       var reader = new FileReader();
       reader.onload = function () {
         var file;
         try { file = JSON.parse(String(reader.result).replace(/^\uFEFF/, "")); } catch (e) { file = undefined; }
-        var why = file === undefined ? "The file is damaged: it is not readable as a course file." : refusal(file);
-        if (why) { say(why + " Nothing was changed."); return; }
+        var why = file === undefined ? text("file.unreadable") : refusal(file);
+        if (why) { say(text("file.refused", { why: why })); return; }
         offer(file, name);
       };
-      reader.onerror = function () { say(name + " could not be read. Nothing was changed."); };
+      reader.onerror = function () { say(text("file.cannot_read", { file: name })); };
       reader.readAsText(chosen, "utf-8");
     }
 
@@ -194,7 +190,7 @@
     root.querySelector(".course-file__cancel").addEventListener("click", function () {
       pending = null;
       confirmBox.hidden = true;
-      say("Nothing was changed: your work in this browser is as it was.");
+      say(text("file.kept"));
       input.focus();
     });
     root.querySelector(".course-file__forget").addEventListener("click", function () {
@@ -205,12 +201,12 @@
       store.forgetAll();
       forgetBox.hidden = true;
       changed();
-      say("Done: this browser no longer keeps any of your work for this course.");
+      say(text("file.forgotten"));
       root.querySelector(".course-file__forget").focus();
     });
     root.querySelector(".course-file__forget-no").addEventListener("click", function () {
       forgetBox.hidden = true;
-      say("Nothing was removed.");
+      say(text("file.nothing_removed"));
       root.querySelector(".course-file__forget").focus();
     });
     status.setAttribute("data-ready", "true");
@@ -221,8 +217,7 @@
     var store = window.courseStorage && window.courseStorage();
     document.querySelectorAll(".course-file").forEach(function (root) {
       if (!course || !store) {
-        root.querySelector(".course-file__status").textContent =
-          "This browser cannot keep your work (private window or blocked storage), so there is nothing to save or load.";
+        root.querySelector(".course-file__status").textContent = text("file.no_storage");
         root.querySelectorAll("button, input").forEach(function (el) { el.disabled = true; });
         return;
       }

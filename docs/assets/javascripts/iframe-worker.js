@@ -14,7 +14,7 @@
     var frame = document.createElement("iframe");
     frame.hidden = true;
     frame.tabIndex = -1;
-    frame.title = "Search engine (hidden)";
+    frame.title = window.courseText ? window.courseText("search.engine") : "";
     frame.setAttribute("aria-hidden", "true");
     (document.body || document.documentElement).appendChild(frame);
     var scope = frame.contentWindow;

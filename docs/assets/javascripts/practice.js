@@ -27,8 +27,7 @@
     });
     // Said once the trainee leaves the box, not at every key press (screen readers read it aloud).
     text.addEventListener("change", function () {
-      status.textContent = store ? "Saved in this browser." :
-        "This browser cannot save your answer: copy it somewhere safe before you leave the page.";
+      status.textContent = window.courseText(store ? "answer.saved" : "answer.not_saved");
     });
   }
 
@@ -44,21 +43,21 @@
 
   /* The workbook as an HTML document that Word and LibreOffice Writer open: the first draft of the essay. */
   function workbookDocument(root) {
-    var title = "My workbook";
+    var title = window.courseText("workbook.title");
     var body = [];
     document.querySelectorAll("ol.course-workbook[data-title]").forEach(function (section) {
       body.push("<h2>" + escapeHtml(section.getAttribute("data-title")) + "</h2>");
       section.querySelectorAll(".course-workbook__entry").forEach(function (entry) {
         var answer = entry.querySelector(".course-answer__text").value;
         body.push("<h3>" + escapeHtml(entry.querySelector(".course-answer__label").textContent.trim()) + "</h3>");
-        body.push(answer.trim() ? paragraphs(answer) : "<p><em>Not answered yet.</em></p>");
+        body.push(answer.trim() ? paragraphs(answer) : "<p><em>" + escapeHtml(window.courseText("workbook.not_answered")) + "</em></p>");
       });
     });
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escapeHtml(title) +
+    return "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(document.documentElement.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escapeHtml(title) +
       "</title>\n<style>body{font-family:Calibri,Arial,sans-serif;line-height:1.4;max-width:45em;margin:2em auto}" +
       "h3{font-size:1em}</style>\n</head>\n<body>\n<h1>" + escapeHtml(title) + "</h1>\n<p>" +
-      escapeHtml(document.title.split(" - ").pop()) + ". Saved " + new Date().toISOString().slice(0, 10) +
-      ". The first draft of my final essay.</p>\n" + body.join("\n") + "\n</body>\n</html>\n";
+      escapeHtml(window.courseText("workbook.saved_on", { course: document.title.split(" - ").pop(),
+        date: new Date().toISOString().slice(0, 10) })) + "</p>\n" + body.join("\n") + "\n</body>\n</html>\n";
   }
 
   function setUpWorkbookPage(root) {
@@ -67,7 +66,7 @@
     var summary = root.querySelector(".course-workbook__summary");
     function count() {
       var done = texts.filter(function (t) { return t.value.trim(); }).length;
-      summary.textContent = done + " of " + texts.length + " questions answered.";
+      summary.textContent = window.courseText("workbook.count", { done: done, total: texts.length });
     }
     texts.forEach(function (t) { t.addEventListener("change", count); });
     document.addEventListener("course:reload", count);
@@ -78,14 +77,14 @@
       var url = URL.createObjectURL(blob);
       var link = document.createElement("a");
       link.href = url;
-      link.download = "my-workbook.html";
+      link.download = window.courseText("workbook.file");
       link.hidden = true;
       document.body.appendChild(link);
       link.click();
       document.body.removeChild(link);
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
       count();
-      summary.textContent += " Saved my-workbook.html: open it in Word or LibreOffice Writer.";
+      summary.textContent += window.courseText("workbook.downloaded", { file: link.download });
     });
   }
 

@@ -4,6 +4,7 @@
  * checklists are ticked and its quiz is fully answered. Always in words, never by colour alone. */
 (function () {
   "use strict";
+  var text = function (key, values) { return window.courseText(key, values); };
   var LAST = "journey:last";
   function finishedName(id) { return "progress:" + id; }
 
@@ -24,27 +25,27 @@
       var answered = saved && saved.answers ? Object.keys(saved.answers).length : 0;
       if (answered) started = true;
       if (answered < activity.quiz.questions) {
-        todo.push(answered + " of " + activity.quiz.questions + " questions answered");
+        todo.push(text("progress.quiz_todo", { answered: answered, total: activity.quiz.questions }));
       }
     } else if (store.getItem(finishedName(activity.id))) {
       started = true;
     } else {
-      todo.push("not yet read to the end");
+      todo.push(text("progress.not_read"));
     }
     activity.checklists.forEach(function (c) {
       var ticked = c.items.filter(function (item) {
         return store.getItem("checklist:" + c.id + ":" + item) === "1";
       }).length;
       if (ticked) started = true;
-      if (ticked < c.items.length) todo.push("checklist " + ticked + " of " + c.items.length + " ticked");
+      if (ticked < c.items.length) todo.push(text("progress.checklist_todo", { ticked: ticked, total: c.items.length }));
     });
     return { done: todo.length === 0, started: started, todo: todo };
   }
 
   function words(state) {
-    if (state.done) return "Done";
-    if (state.started) return "In progress: " + state.todo.join("; ");
-    return "Not started";
+    if (state.done) return text("progress.done");
+    if (state.started) return text("progress.in_progress_todo", { todo: state.todo.join("; ") });
+    return text("progress.not_started");
   }
 
   function link(course, activity) {
@@ -72,10 +73,10 @@
       var symbol = document.createElement("span");
       symbol.setAttribute("aria-hidden", "true");
       symbol.textContent = state.done ? "✓" : "◐";
-      mark.title = state.done ? "Done" : "In progress";
+      mark.title = text(state.done ? "progress.done" : "progress.in_progress");
       var said = document.createElement("span");
       said.className = "course-sr-only";
-      said.textContent = state.done ? " (done)" : " (in progress)";
+      said.textContent = text(state.done ? "progress.done_said" : "progress.in_progress_said");
       mark.appendChild(symbol);
       mark.appendChild(said);
       navLink.appendChild(mark);
@@ -91,8 +92,8 @@
     course.weeks.forEach(function (w) {
       document.querySelectorAll('.course-progress__week[data-week="' + w.number + '"]').forEach(function (el) {
         var done = w.activities.filter(function (a) { return states[a.id].done; }).length;
-        el.textContent = done + " of " + w.activities.length + " activities done" +
-          (done === w.activities.length ? ": this week is complete." : ".");
+        el.textContent = text(done === w.activities.length ? "progress.week_complete" : "progress.week",
+          { done: done, total: w.activities.length });
       });
     });
   }
@@ -105,16 +106,16 @@
     var last = all.filter(function (a) { return a.id === store.getItem(LAST); })[0];
     var next = all.filter(function (a) { return !states[a.id].done; })[0];
     if (last) {
-      box.appendChild(document.createTextNode("Continue where you left off: "));
+      box.appendChild(document.createTextNode(text("progress.continue")));
       box.appendChild(link(course, last));
       box.appendChild(document.createTextNode(" (" + words(states[last.id]).toLowerCase() + "). "));
     }
     if (next && next !== last) {
-      box.appendChild(document.createTextNode(last ? "First activity not yet done: " : "Your next activity: "));
+      box.appendChild(document.createTextNode(text(last ? "progress.first_not_done" : "progress.next")));
       box.appendChild(link(course, next));
       box.appendChild(document.createTextNode("."));
     } else if (!next) {
-      box.appendChild(document.createTextNode("You have done every activity of the course."));
+      box.appendChild(document.createTextNode(text("progress.all_done")));
     }
   }
 
@@ -128,17 +129,17 @@
     function show(message) {
       var finished = !!store.getItem(finishedName(id));
       // The label says what pressing does, so a press never does the opposite of what it reads.
-      button.textContent = finished ? "Mark as not finished" : "I have finished this";
-      status.textContent = message || (finished ? "You have finished this activity." : "Not finished yet.");
+      button.textContent = text(finished ? "progress.unfinish_button" : "progress.finished_button");
+      status.textContent = message || text(finished ? "progress.finished" : "progress.not_finished");
     }
     button.addEventListener("click", function () {
       if (store.getItem(finishedName(id))) {
         store.removeItem(finishedName(id));
         undone = true;
-        show("Marked as not finished.");
+        show(text("progress.marked_not_finished"));
       } else {
         store.setItem(finishedName(id), new Date().toISOString());
-        show("Marked as finished.");
+        show(text("progress.marked_finished"));
       }
       refresh();
     });
@@ -148,7 +149,7 @@
         seen.disconnect();
         if (undone || store.getItem(finishedName(id))) return;
         store.setItem(finishedName(id), new Date().toISOString());
-        show("You reached the end of this page: marked as finished.");
+        show(text("progress.reached_end"));
         refresh();
       });
       seen.observe(end);
@@ -162,7 +163,7 @@
     var store = window.courseStorage();
     if (!store) {
       document.querySelectorAll(".course-progress__continue, .course-finished__status").forEach(function (el) {
-        el.textContent = "This browser cannot keep your progress (private window or blocked storage).";
+        el.textContent = text("progress.no_storage");
       });
       return;
     }

@@ -4,6 +4,7 @@
    No network: everything the page needs is in the page. */
 (function () {
   "use strict";
+  var text = function (key, values, count) { return window.courseText(key, values, count); };
   var PREFIX = "quiz:";      // under the edition's storage (storage.js); progress.js reads the same name
 
   function setUp(root, store) {
@@ -62,8 +63,8 @@
       status.textContent = message;
     }
     function progress() {
-      return answeredCount() + " of " + questions.length + " answered." +
-        (store ? " Your answers are saved in this browser." : " This browser cannot save your answers: download them before you leave.");
+      return text(store ? "quiz.progress_saved" : "quiz.progress_not_saved",
+        { answered: answeredCount(), total: questions.length });
     }
 
     function clearFeedback(q) {
@@ -99,14 +100,15 @@
           if (r.value === solution.letter) r.parentNode.classList.add("course-quiz__option--right");
           else if (r.checked) r.parentNode.classList.add("course-quiz__option--wrong");
         });
-        var verdict = ok ? "Correct." : (letter ? "Not correct." : "Not answered.");
+        var verdict = text(ok ? "quiz.correct" : (letter ? "quiz.not_correct" : "quiz.not_answered"));
         box.appendChild(paragraph("course-quiz__verdict", verdict));
-        if (!ok) box.appendChild(paragraph("course-quiz__right-answer", "The right answer: " + solution.text));
+        if (!ok) box.appendChild(paragraph("course-quiz__right-answer", text("quiz.right_answer", { answer: solution.text })));
         box.appendChild(paragraph("course-quiz__explanation", solution.why));
         box.hidden = false;
       });
-      say(right + " of " + questions.length + " correct." +
-        (answeredCount() < questions.length ? " " + (questions.length - answeredCount()) + " not answered." : ""));
+      var missingCount = questions.length - answeredCount();
+      say(text(missingCount ? "quiz.score_unanswered" : "quiz.score",
+        { right: right, total: questions.length, missing: missingCount }));
       // For scorm.js, which tells an LMS the score when the course runs inside one.
       root.dispatchEvent(new CustomEvent("course-quiz:checked",
         { detail: { quiz: quiz, correct: right, total: questions.length } }));
@@ -129,8 +131,8 @@
     function download(anyway) {
       var id = traineeId.value.trim();
       if (!id) {
-        showIdError("Enter your Trainee ID first: your tutor needs it to record your quiz.");
-        say("Your answers were not downloaded: enter your Trainee ID first.");
+        showIdError(text("quiz.id_missing"));
+        say(text("quiz.not_downloaded_id"));
         traineeId.focus();
         return;
       }
@@ -138,12 +140,11 @@
       var notAnswered = missing();
       if (notAnswered.length && anyway !== true) {
         unanswered.querySelector(".course-quiz__unanswered-text").textContent =
-          (notAnswered.length === 1 ? "Question " + notAnswered[0] + " is" :
-            "Questions " + notAnswered.join(", ") + " are") +
-          " not answered, and would score nothing. Download your answers anyway?";
+          text(notAnswered.length === 1 ? "quiz.unanswered.one" : "quiz.unanswered.other",
+            { numbers: notAnswered.join(", ") });
         unanswered.hidden = false;
         unanswered.querySelector(".course-quiz__unanswered-text").focus();
-        say("Your answers were not downloaded yet: " + notAnswered.length + " not answered.");
+        say(text("quiz.not_downloaded_yet", { n: notAnswered.length }));
         return;
       }
       unanswered.hidden = true;
@@ -164,9 +165,8 @@
       link.click();
       document.body.removeChild(link);
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      say("Saved " + link.download + " with " + Object.keys(file.answers).length + " of " + questions.length +
-        " answers" + (checked ? ", checked on the page before download (practice)" : "") +
-        ". Hand this file in to your tutor.");
+      say(text(checked ? "quiz.downloaded_checked" : "quiz.downloaded",
+        { file: link.download, answered: Object.keys(file.answers).length, total: questions.length }));
     }
 
     function clearAll() {
@@ -181,7 +181,7 @@
       hideIdError();
       if (store) store.removeItem(storeKey);
       document.dispatchEvent(new CustomEvent("course:progress"));
-      say("Your answers were cleared. " + progress());
+      say(text("quiz.cleared", { progress: progress() }));
       traineeId.focus();
     }
 

@@ -18,6 +18,31 @@
     return data;
   };
 
+  /* The interface text in the page's language (course/content/ui.yml, handed over as id="course-ui"):
+   * courseText("key", {name: value}) puts the values in; with a count, it picks "key.one" or "key.other"
+   * by the language's rule (English: one is 1; French: below 2) and gives the count as {n}. */
+  var ui;
+  window.courseText = function (key, values, count) {
+    if (ui === undefined) {
+      var element = document.getElementById("course-ui");
+      ui = element ? JSON.parse(element.textContent) : null;
+    }
+    if (!ui) return "";     // a page without the course's data (the theme's 404 page) shows no text of ours
+    values = values || {};
+    if (count !== undefined) {
+      var one = ui.plural === "one-below-2" ? count >= 0 && count < 2 : count === 1;
+      key += one ? ".one" : ".other";
+      values.n = count;
+    }
+    var text = ui.text[key];
+    if (text === undefined) throw new Error("no interface text " + key);
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      var value = values[name];
+      if (value === undefined) return all;
+      return typeof value === "number" ? String(value).replace(".", ui.decimal) : String(value);
+    });
+  };
+
   function local() {
     try {
       var probe = window.courseData().prefix + "probe";

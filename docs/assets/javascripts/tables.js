@@ -1,7 +1,6 @@
 /* Wide tables on phones: say in words that the table scrolls sideways, and let the keyboard scroll it. */
 (function () {
   "use strict";
-  var HINT = "This table is wider than the screen: swipe or scroll it sideways. The first column stays in view.";
 
   function mark(wrap) {
     var wide = wrap.scrollWidth > wrap.clientWidth + 1;
@@ -10,7 +9,7 @@
     if (wide && !hasHint) {
       hint = document.createElement("p");
       hint.className = "course-table-hint";
-      hint.textContent = HINT;
+      hint.textContent = window.courseText("table.hint");
       wrap.parentNode.insertBefore(hint, wrap);
     } else if (!wide && hasHint) {
       hint.remove();
@@ -20,7 +19,7 @@
       wrap.setAttribute("role", "region");
       var first = wrap.querySelector("tr");
       var name = first ? first.textContent.replace(/\s+/g, " ").trim().slice(0, 60) : "";
-      wrap.setAttribute("aria-label", "Table that scrolls sideways: " + name);
+      wrap.setAttribute("aria-label", window.courseText("table.label", { name: name }));
     } else {
       wrap.removeAttribute("tabindex");
       wrap.removeAttribute("role");
