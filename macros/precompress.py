@@ -10,14 +10,12 @@ from mkdocs.plugins import event_priority
 
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 SMALLEST = 256            # bytes: below this a .gz copy saves less than its headers cost
-FILE_ONLY = {"search/search_index.js"}   # read from file:// only (servers send search_index.json)
 
 
 def precompress(site: Path) -> list[Path]:
     written = []
     for path in sorted(site.rglob("*")):
-        if (path.suffix in TEXT and path.is_file() and path.stat().st_size >= SMALLEST
-                and path.relative_to(site).as_posix() not in FILE_ONLY):
+        if path.suffix in TEXT and path.is_file() and path.stat().st_size >= SMALLEST:
             target = path.with_name(path.name + ".gz")
             # mtime=0: the same site gives the same bytes, so a copy to the server changes nothing else
             target.write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
