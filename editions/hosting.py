@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE = ROOT / "docs" / "hosting.md"
+GUIDE = ROOT / "docs" / "en" / "hosting.md"
 GUIDE_LISTEN = "listen 80;"
 GUIDE_ROOT = "root /srv/lmp-course/site;"
 

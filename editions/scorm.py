@@ -1,7 +1,7 @@
 """The built course as a SCORM 1.2 package: one activity (SCO) per week, the whole offline site inside.
 
 Each week's activity opens the week's first page; its `adlcp:datafromlms` names the week's quiz, which
-the quiz page reads from cmi.launch_data (docs/assets/javascripts/scorm.js) before reporting a score.
+the quiz page reads from cmi.launch_data (assets/javascripts/scorm.js) before reporting a score.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from course.content.definition import Course, Week, load_course
 from course.errors import CourseError
 from course.publishing.files import atomic_file
 
-from . import EditionError, command
+from . import EditionError, command, one_language
 
 MANIFEST = "imsmanifest.xml"
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -90,7 +90,10 @@ def write_package(site: Path, out: Path, course: Course | None = None) -> int:
     with atomic_file(out, binary=True) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(MANIFEST, text)
         for name in files:
-            z.write(site / name, name)
+            if name.endswith(".html"):          # one language per package: no link to the other one
+                z.writestr(name, one_language((site / name).read_text(encoding="utf-8"), name))
+            else:
+                z.write(site / name, name)
     return len(files)
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from editions import command
 
-# From file:// Material's search reads search/search_index.js; the JSON copy serves web servers only.
-LEFT_OUT = {"search/search_index.json"}
+# From file:// Material's search reads search/search_index.js; the JSON copy (one per language's site)
+# serves web servers only.
+LEFT_OUT = "search/search_index.json"
 
 
 def write_zip(site: Path, out: Path, top: str = "site") -> Path:
@@ -26,7 +27,8 @@ def write_zip(site: Path, out: Path, top: str = "site") -> Path:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for path in sorted(site.rglob("*")):
                 name = path.relative_to(site).as_posix()
-                if path.is_file() and name not in LEFT_OUT and not name.endswith((".gz", ".br")):
+                left_out = name == LEFT_OUT or name.endswith("/" + LEFT_OUT)
+                if path.is_file() and not left_out and not name.endswith((".gz", ".br")):
                     archive.write(path, f"{top}/{name}")
         os.chmod(partial, 0o644)
         os.replace(partial, out)

@@ -3,7 +3,7 @@
     python -m editions.zim SITE_DIR OUT.zim
 
 The language, title and description come from the built site itself, so each language's build
-gives its own ZIM (`make zim SITE=site/fr` once the French edition exists).
+gives its own ZIM (`make zim COURSE_LANG=fr` writes course-fr.zim from site/fr).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from editions import EditionError, command
+from editions import EditionError, command, one_language_files
 
 HERE = Path(__file__).resolve().parent
 ILLUSTRATION = HERE / "illustration-48.png"
@@ -95,6 +95,7 @@ def write_zim(site: Path, out: Path) -> Path:
         shutil.copytree(site, staging, ignore=shutil.ignore_patterns("*.gz", "*.br"))
         for name in LEFT_OUT:
             (staging / name).unlink(missing_ok=True)
+        one_language_files(staging)          # one language per ZIM: no link to the other one
         shutil.copy2(ILLUSTRATION, staging / "illustration-48.png")
         partial = Path(tmp) / out.name
         result = subprocess.run(

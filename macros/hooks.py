@@ -1,4 +1,5 @@
-"""MkDocs hooks: mount quizzes/ and case_studies/ into the site, so each lives once, outside docs/;
+"""MkDocs hooks: mount assets/, quizzes/ and case_studies/ into each language's site, so each lives once,
+outside docs/<lang>/; check that every English page has its translation;
 build the week-by-week navigation from course.yml; hand every page the course data its scripts share.
 
 Their content is validated with the rest of the course when the macros load it (macros/main.py).
@@ -12,7 +13,11 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+
+from course.content.languages import NATIVE_NAMES, check_language, draft_translation
+from course.content.languages import SOURCE as SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,9 +30,23 @@ _page_parts: dict[str, dict] = {}
 _loaded: dict[str, object] = {}        # the course definition, read once per build in on_config
 
 
+def language(config) -> str:
+    """The language this build is in (theme.language: mkdocs.yml is English, mkdocs.fr.yml French)."""
+    return check_language(str(config.theme["language"] or SOURCE_LANGUAGE))
+
+
 def on_files(files, config):
-    for path in sorted((ROOT / "case_studies").glob("*.md")):
-        files.append(File.generated(config, f"case-studies/{path.name}", abs_src_path=str(path)))
+    lang = language(config)
+    # Scripts and styles live once, in assets/, and serve every language's build.
+    for path in sorted((ROOT / "assets").rglob("*")):
+        if path.is_file():
+            uri = path.relative_to(ROOT).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    if lang != SOURCE_LANGUAGE:
+        _mount_translations(files, config, lang)
+    else:
+        for path in sorted((ROOT / "case_studies").glob("*.md")):
+            files.append(File.generated(config, f"case-studies/{path.name}", abs_src_path=str(path)))
     for path in sorted((ROOT / "quizzes").glob("week-*.yml")):
         # The page is rendered from the YAML by the quiz_page macro, in practice or graded mode.
         files.append(File.generated(config, f"quizzes/{path.stem}.md",
@@ -35,16 +54,53 @@ def on_files(files, config):
     return files
 
 
+def check_translations(lang: str) -> None:
+    """Every English page has its translation, and every translated page an English page; in a draft
+    build (COURSE_DRAFT_TRANSLATION=1) a missing translation is allowed. Checked first, in on_config."""
+    from course.translations import page_pairs
+
+    pairs = page_pairs(ROOT, lang)
+    missing = [] if draft_translation() else [p.source.relative_to(ROOT) for p in pairs if p.translation is None]
+    orphans = [p.translation.relative_to(ROOT) for p in pairs if p.source is None]
+    if missing or orphans:
+        raise PluginError(f"The {lang} build needs one page per English page "
+                          f"(COURSE_DRAFT_TRANSLATION=1 builds a draft with the English text):"
+                          + "".join(f"\n  no {lang} translation of {page}" for page in missing)
+                          + "".join(f"\n  {page}: no English page to translate" for page in orphans))
+
+
+def _mount_translations(files, config, lang: str) -> None:
+    """The translated case studies; in a draft build, the English text of a page not yet translated,
+    under a visible notice."""
+    from course.translations import body, page_pairs
+
+    for pair in page_pairs(ROOT, lang):
+        if pair.source is None:
+            continue
+        if pair.translation is not None:
+            if pair.page.startswith("case-studies/") and files.get_file_from_path(pair.page) is None:
+                files.append(File.generated(config, pair.page, abs_src_path=str(pair.translation)))
+        elif draft_translation():
+            text = pair.source.read_text(encoding="utf-8")
+            head, rest = text[: len(text) - len(body(text))], body(text)
+            if rest.startswith("# "):           # the notice goes under the page's title
+                title, _, rest = rest.partition("\n")
+                head += title + "\n\n"
+            ui = _loaded["ui"]
+            notice = f'!!! warning "{ui("draft.title")}"\n\n    {ui("draft.notice")}\n\n'
+            files.append(File.generated(config, pair.page, content=head + notice + rest))
+
+
 def _course():
     return _loaded["course"]
 
 
-def _read_course():
+def _read_course(lang: str):
     from course.content.definition import load_course
     from course.errors import CourseDataError
 
     try:
-        return load_course()
+        return load_course(lang=lang)
     except CourseDataError as exc:
         raise PluginError("Invalid course.yml:\n" + "\n".join(exc.problems)) from None
 
@@ -69,14 +125,21 @@ def week_sections(course, ui) -> list[dict]:
     return sections
 
 
+@event_priority(100)        # before the macros plugin reads the course: a missing page is named first
 def on_config(config):
     from course.content.glossary import load_glossary
     from course.content.ui import load_ui
 
     _page_parts.clear()
-    course = _loaded["course"] = _read_course()
-    _loaded["glossary"] = load_glossary()
-    ui = _loaded["ui"] = load_ui(lang=config.theme["language"])
+    lang = language(config)
+    if lang != SOURCE_LANGUAGE:
+        check_translations(lang)
+    course = _loaded["course"] = _read_course(lang)
+    _loaded["glossary"] = load_glossary(lang=lang)
+    ui = _loaded["ui"] = load_ui(lang=lang)
+    # The language switch (overrides/partials/alternate.html) leads to the same page in the other language.
+    (other,) = [code for code in NATIVE_NAMES if code != lang]
+    config.extra["other_language"] = {"lang": other, "name": NATIVE_NAMES[other]}
     rest = list(config.nav or [])
     # mkdocs.yml lists only the pages off the trainee's path; the weeks follow its first entry (Home).
     config.nav = rest[:1] + week_sections(course, ui) + rest[1:]

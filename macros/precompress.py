@@ -1,5 +1,5 @@
 """MkDocs hook: a .gz copy beside every text file of the site, for servers that send it as it is
-(nginx gzip_static; see docs/hosting.md), so no server compresses the same file on every request."""
+(nginx gzip_static; see docs/en/hosting.md), so no server compresses the same file on every request."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 SMALLEST = 256            # bytes: below this a .gz copy saves less than its headers cost
 
 
+def precompress_file(path: Path) -> Path | None:
+    """Write `path`.gz beside a text file worth compressing; the copy written, if any."""
+    if path.suffix in TEXT and path.is_file() and path.stat().st_size >= SMALLEST:
+        target = path.with_name(path.name + ".gz")
+        # mtime=0: the same site gives the same bytes, so a copy to the server changes nothing else
+        target.write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+        return target
+    return None
+
+
 def precompress(site: Path) -> list[Path]:
-    written = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix in TEXT and path.is_file() and path.stat().st_size >= SMALLEST:
-            target = path.with_name(path.name + ".gz")
-            # mtime=0: the same site gives the same bytes, so a copy to the server changes nothing else
-            target.write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
-            written.append(target)
-    return written
+    return [target for path in sorted(site.rglob("*")) if (target := precompress_file(path))]
 
 
 @event_priority(-300)          # last: after the offline plugin and lean_site have settled the files

@@ -11,26 +11,33 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from editions.languages import write_language_choice
+
 # Hypothesis keeps no example database in the checkout (tests write only to tmp dirs), and no deadline:
 settings.register_profile("no-database", database=None, deadline=None)   # shared, loaded machines
 settings.load_profile("no-database")
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "course", "macros", "quizzes", "case_studies")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.fr.yml", "docs", "assets", "overrides", "course", "macros", "quizzes",
+                 "case_studies")
+# While translators write the French pages, test builds of French show a missing page's English text
+# (macros/hooks.py); test_translations.py checks that a build without this switch fails on one.
+DRAFT = {"COURSE_DRAFT_TRANSLATION": "1"}
 
 
 class BuildError(Exception):
     pass
 
 
-def build_site(out: Path, project: Path = ROOT, **env) -> Path:
-    """Strict build of `project` into `out`; raises BuildError with MkDocs' output on any warning."""
+def build_site(out: Path, project: Path = ROOT, config: str = "mkdocs.yml", **env) -> Path:
+    """Strict build of `project` (`config`: mkdocs.fr.yml for French) into `out`; raises BuildError
+    with MkDocs' output on any warning."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     # Import the project's own `course` package (a copy under test may have edited its data).
     environ["PYTHONPATH"] = os.pathsep.join([str(project), environ.get("PYTHONPATH", "")])
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+         "-f", str(project / config), "-d", str(out)],
         capture_output=True, text=True, env=environ, cwd=project)
     if result.returncode != 0:
         raise BuildError(result.stdout + result.stderr)
@@ -58,6 +65,23 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pages(site) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.fixture(scope="session")
+def site_fr(tmp_path_factory) -> Path:
+    """The French site (practice mode), built once per test run."""
+    return build_site(tmp_path_factory.mktemp("site-fr") / "site", config="mkdocs.fr.yml",
+                      QUIZ_MODE="practice", **DRAFT)
+
+
+@pytest.fixture(scope="session")
+def editions(site, site_fr, tmp_path_factory) -> Path:
+    """Both languages as `make site` lays them out: en/, fr/ and the language-choice index.html."""
+    root = tmp_path_factory.mktemp("editions") / "site"
+    shutil.copytree(site, root / "en")
+    shutil.copytree(site_fr, root / "fr")
+    write_language_choice(root)
+    return root
 
 
 def chromium_path() -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import zipfile
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuildError, build_site, copy_project
+from conftest import DRAFT, ROOT, BuildError, build_site, copy_project
 
 
 def test_the_shipped_site_builds_strictly(site):
@@ -31,25 +32,25 @@ def append(path: Path, text: str) -> None:
 
 
 def test_unknown_checklist_id_fails_the_build_naming_the_id(project, tmp_path):
-    append(project / "docs" / "glossary.md", '\n{{ checklist("no-such-checklist") }}\n')
+    append(project / "docs" / "en" / "glossary.md", '\n{{ checklist("no-such-checklist") }}\n')
     with pytest.raises(BuildError, match="no-such-checklist"):
         build_site(tmp_path / "out", project)
 
 
 def test_broken_link_fails_the_build(project, tmp_path):
-    append(project / "docs" / "glossary.md", "\nSee [the missing page](missing.md).\n")
+    append(project / "docs" / "en" / "glossary.md", "\nSee [the missing page](missing.md).\n")
     with pytest.raises(BuildError, match="missing.md"):
         build_site(tmp_path / "out", project)
 
 
 def test_broken_anchor_fails_the_build(project, tmp_path):
-    append(project / "docs" / "glossary.md", "\nSee [weeks](syllabus.md#week-9-nothing).\n")
+    append(project / "docs" / "en" / "glossary.md", "\nSee [weeks](syllabus.md#week-9-nothing).\n")
     with pytest.raises(BuildError, match="week-9-nothing"):
         build_site(tmp_path / "out", project)
 
 
 def test_undefined_macro_variable_fails_the_build(project, tmp_path):
-    append(project / "docs" / "glossary.md", "\n{{ no_such_variable }}\n")
+    append(project / "docs" / "en" / "glossary.md", "\n{{ no_such_variable }}\n")
     with pytest.raises(BuildError, match="no_such_variable"):
         build_site(tmp_path / "out", project)
 
@@ -86,10 +87,12 @@ def test_shipped_pages_show_the_course_data(site):
 def test_make_site_writes_the_site_and_one_zip(tmp_path):
     archive = tmp_path / "course-site.zip"
     result = subprocess.run(["make", "-C", str(ROOT), "site", f"SITE_DIR={tmp_path / 'site'}", f"SITE_ZIP={archive}"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env={**os.environ, **DRAFT})
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(archive) as z:
         names = z.namelist()
-    assert "site/index.html" in names and "site/search/search_index.js" in names
-    assert "site/search/search_index.json" not in names       # file:// reads the .js copy only
+    assert "site/index.html" in names               # the language choice
+    for lang in ("en", "fr"):
+        assert f"site/{lang}/index.html" in names and f"site/{lang}/search/search_index.js" in names
+        assert f"site/{lang}/search/search_index.json" not in names       # file:// reads the .js copy only
     assert archive.stat().st_size <= 3 * 1024 * 1024         # budget: zip of both languages ≤ 3 MB

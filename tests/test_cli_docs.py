@@ -10,7 +10,7 @@ from sheets import run
 
 from course.cli import main
 
-GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "tutors.md").read_text(encoding="utf-8")
+GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "en" / "tutors.md").read_text(encoding="utf-8")
 COMMANDS = sorted(main.commands)
 
 
@@ -27,7 +27,7 @@ def test_every_command_has_help_with_an_example(command):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_documented_with_an_example(command):
-    assert f"## `course {command}`" in GUIDE, f"docs/tutors.md has no section for course {command}"
+    assert f"## `course {command}`" in GUIDE, f"docs/en/tutors.md has no section for course {command}"
     section = GUIDE.split(f"## `course {command}`", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
     assert re.search(rf"```sh\ncourse {command}\b", section), f"no example of course {command} in its section"
 

@@ -1,4 +1,4 @@
-"""The hosting guide's nginx configuration, taken from docs/hosting.md as written, serves a fresh build
+"""The hosting guide's nginx configuration, taken from docs/en/hosting.md as written, serves a fresh build
 on 127.0.0.1: the .gz copies go to browsers that accept them, with the caching headers the guide
 promises; and every text file of the build has its .gz copy."""
 
@@ -17,12 +17,12 @@ from macros.precompress import SMALLEST, TEXT
 
 
 @pytest.fixture(scope="module")
-def nginx(site, tmp_path_factory):
+def nginx(editions, tmp_path_factory):
     if nginx_binary() is None:
         if os.environ.get("CI") == "true":
             pytest.fail("nginx is not installed: CI must test the hosting guide (apt-get install -y nginx)")
         pytest.skip("nginx is not installed (apt-get install -y nginx)")
-    with served(site, tmp_path_factory.mktemp("nginx")) as root:
+    with served(editions, tmp_path_factory.mktemp("nginx")) as root:
         yield root
 
 
@@ -40,30 +40,32 @@ def theme_bundle(site: Path) -> str:
     return bundle.relative_to(site).as_posix()
 
 
-def test_every_text_file_has_a_gz_copy_with_the_same_content(site):
+def test_every_text_file_has_a_gz_copy_with_the_same_content(editions):
     missing, wrong = [], []
-    for path in site.rglob("*"):
+    for path in editions.rglob("*"):
         if path.suffix in TEXT and path.stat().st_size >= SMALLEST:
             copy = path.with_name(path.name + ".gz")
             if not copy.is_file():
-                missing.append(path.relative_to(site).as_posix())
+                missing.append(path.relative_to(editions).as_posix())
             elif gzip.decompress(copy.read_bytes()) != path.read_bytes():
-                wrong.append(path.relative_to(site).as_posix())
+                wrong.append(path.relative_to(editions).as_posix())
     assert missing == [] and wrong == []
 
 
 @pytest.mark.parametrize("path, cache", [
-    ("/", "no-cache"),
-    ("/modules/step-4.html", "no-cache"),
-    ("/search/search_index.json", "no-cache"),
-    ("/assets/javascripts/quiz.js", "no-cache"),
-    ("/assets/stylesheets/course.css", "no-cache"),
+    ("/en/", "no-cache"),
+    ("/fr/modules/step-4.html", "no-cache"),
+    ("/en/search/search_index.json", "no-cache"),
+    ("/fr/search/search_index.json", "no-cache"),
+    ("/en/assets/javascripts/quiz.js", "no-cache"),
+    ("/fr/assets/stylesheets/course.css", "no-cache"),
     ("BUNDLE", "public, max-age=31536000, immutable"),
 ])
-def test_nginx_sends_the_gz_copy_with_the_guides_caching(nginx, site, path, cache):
+def test_nginx_sends_the_gz_copy_with_the_guides_caching(nginx, editions, path, cache):
     if path == "BUNDLE":
-        path = "/" + theme_bundle(site)
-    file = site / (path.lstrip("/") or "index.html")
+        path = "/en/" + theme_bundle(editions / "en")
+    file = editions / path.lstrip("/")
+    file = file / "index.html" if path.endswith("/") else file
     status, headers, body = get(nginx + path)
     assert status == 200
     assert headers["Content-Encoding"] == "gzip"
@@ -73,15 +75,15 @@ def test_nginx_sends_the_gz_copy_with_the_guides_caching(nginx, site, path, cach
     assert "Accept-Encoding" in headers.get("Vary", "")
 
 
-def test_nginx_sends_plain_files_to_browsers_without_gzip(nginx, site):
-    status, headers, body = get(nginx + "/glossary.html", gzip_ok=False)
+def test_nginx_sends_plain_files_to_browsers_without_gzip(nginx, editions):
+    status, headers, body = get(nginx + "/en/glossary.html", gzip_ok=False)
     assert status == 200 and "Content-Encoding" not in headers
-    assert body == (site / "glossary.html").read_bytes()
+    assert body == (editions / "en" / "glossary.html").read_bytes()
 
 
-def test_nginx_answers_a_missing_page_with_the_courses_404_page(nginx, site):
-    status, _, body = get(nginx + "/no-such-page.html", gzip_ok=False)
-    assert status == 404 and body == (site / "404.html").read_bytes()
+def test_nginx_answers_a_missing_page_with_the_courses_404_page(nginx, editions):
+    status, _, body = get(nginx + "/fr/no-such-page.html", gzip_ok=False)
+    assert status == 404 and body == (editions / "en" / "404.html").read_bytes()
 
 
 @pytest.mark.browser
@@ -91,12 +93,12 @@ def test_served_pages_load_the_search_index_only_when_search_is_used(nginx, brow
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     try:
-        page.goto(nginx + "/modules/step-4.html")
+        page.goto(nginx + "/en/modules/step-4.html")
         page.wait_for_load_state("networkidle")
         assert not [url for url in requested if "search_index" in url]
         page.locator(".md-search__input").click()
         page.keyboard.type("steering committee")
         page.locator(".md-search-result__item").first.wait_for(timeout=30000)
-        assert nginx + "/search/search_index.json" in requested
+        assert nginx + "/en/search/search_index.json" in requested
     finally:
         context.close()

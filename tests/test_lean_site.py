@@ -38,12 +38,13 @@ def test_a_french_edition_keeps_its_search_language_files(tmp_path):
     assert removed == {"lunr.de.min.js", "lunr.multi.min.js"}
 
 
-def test_zip_holds_one_search_index_and_no_source_maps(site, tmp_path):
-    archive = write_zip(site, tmp_path / "course-site.zip")
+def test_zip_holds_one_search_index_per_language_and_no_source_maps(editions, tmp_path):
+    archive = write_zip(editions, tmp_path / "course-site.zip")
     with zipfile.ZipFile(archive) as z:
         names = z.namelist()
-    assert "site/index.html" in names and "site/search/search_index.js" in names
-    assert [n for n in names if "search_index" in n] == ["site/search/search_index.js"]
+    assert "site/index.html" in names and "site/en/index.html" in names and "site/fr/index.html" in names
+    assert [n for n in names if "search_index" in n] == ["site/en/search/search_index.js",
+                                                         "site/fr/search/search_index.js"]
     assert not [n for n in names if n.endswith((".map", ".gz", ".br"))]
     assert archive.stat().st_size <= 3 * 1024 * 1024          # DESIGN budget: zip of both languages ≤ 3 MB
 

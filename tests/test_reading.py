@@ -109,7 +109,7 @@ def test_every_marker_links_to_its_full_reference_on_the_page(site, pages):
 
 def test_a_page_that_cites_without_a_sources_list_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "modules" / "step-5.md"
+    page = project / "docs" / "en" / "modules" / "step-5.md"
     page.write_text(re.sub(r"\{\{ page_sources\(\) \}\}", "", page.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(BuildError, match=r"modules/step-5.md: it cites sources .* but lists none"):
         build_site(tmp_path / "site", project)

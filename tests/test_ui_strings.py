@@ -145,3 +145,17 @@ def test_every_page_carries_the_scripts_text_once(site, pages):
         assert len(found) == 1, page
         data = json.loads(found[0])
         assert (data["lang"], data["text"]) == ("en", en.scripts), page
+
+
+def test_every_text_the_scripts_ask_for_is_in_ui_yml():
+    """A key the scripts name but ui.yml lacks would stop the script on the page (courseText throws)."""
+    scripts = set(raw()["scripts"])
+    groups = {k.split(".")[0] for k in scripts}
+    asked = {s for p in SCRIPTS for s in js_literals(p.read_text(encoding="utf-8"))
+             if re.fullmatch(r"[a-z_]+(\.[a-z_]+)+\.?", s) and s.split(".")[0] in groups}
+    assert len(asked) > 60
+    # "file.kind." + the kind of stored name, for the three kinds course-file.js names that way
+    asked = {k for k in asked if not k.endswith(".")} | {f"file.kind.{k}" for k in ("checklist", "progress", "journey")}
+    assert asked - scripts == set()
+    unused = scripts - asked - {k for k in scripts if k.startswith("quiz.unanswered.")}
+    assert unused == set(), "texts no script uses: remove them from ui.yml"
