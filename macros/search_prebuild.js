@@ -59,33 +59,11 @@ async function prebuild(site) {
   const data = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
   const worker = loadWorker(site);
   let built = null;
-  const table = {};
-  const number = new Map(data.docs.map((doc, i) => [doc.location, i]));
   const lunr = worker.context.lunr;
-  // The theme's field extractors start a fresh list of word positions (lunr.tokenizer.table) for each document
-  // field, which its tokenizer then fills: those lists are kept too, since the theme highlights results with them.
-  const recordPositions = (builder) => {
-    const field = builder.field;
-    builder.field = function (name, attributes) {
-      const extract = attributes.extractor;
-      return field.call(this, name, Object.assign({}, attributes, {
-        extractor(doc) {
-          const value = extract(doc);
-          if (value !== undefined) table[`${number.get(doc.location)}:${name}`] = lunr.tokenizer.table;
-          return value;
-        },
-      }));
-    };
-  };
-  worker.context.lunr = new Proxy(lunr, {
-    apply: (target, self, [configure]) => (built = target(function (builder) {
-      recordPositions(builder);
-      configure.call(this, builder);
-    })),
-  });
+  worker.context.lunr = new Proxy(lunr, { apply: (target, self, args) => (built = target.apply(self, args)) });
   const answer = await worker.send({ type: 0, data: { config: data.config, docs: data.docs, options: {} } });
   if (answer.type !== 1 || built === null) throw new Error("the theme's search worker did not build its index");
-  data.config.prebuilt = Object.assign(serialize(built, data.docs), { positions: table });
+  data.config.prebuilt = serialize(built, data.docs);
   fs.writeFileSync(path.join(site, "search", "search_index.js"), `var __index = ${JSON.stringify(data)}`);
 }
 

@@ -42,14 +42,13 @@
     prebuilt = null;
     if (!json || json.version !== lunr.version) return null;
     var builder = new lunr.Builder();
-    var number = new Map(docs.map(function (doc, i) { return [doc.location, i]; }));
-    // Each field extractor of the theme starts the list of word positions it highlights results with; the list
-    // comes prebuilt too. Nothing is tokenized or indexed here.
+    // The theme's field extractors and tokenizer still read each document: they record where each word sits,
+    // which the theme highlights results with (shipping that too would make the zip too big). Only building
+    // the index itself, the costly part, is skipped.
     builder.add = function (doc) {
       Object.keys(this._fields).forEach(function (name) {
-        if (this._fields[name].extractor(doc) === undefined) return;
-        var positions = json.positions[number.get(doc.location) + ":" + name];
-        if (positions) Array.prototype.push.apply(lunr.tokenizer.table, positions);
+        var value = this._fields[name].extractor(doc);
+        if (value !== undefined) this.tokenizer(value, { fields: [name] });
       }, this);
     };
     configure.call(builder, builder);
