@@ -69,9 +69,8 @@ def pages(site) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def site_fr(tmp_path_factory) -> Path:
-    """The French site (practice mode), built once per test run."""
-    return build_site(tmp_path_factory.mktemp("site-fr") / "site", config="mkdocs.fr.yml",
-                      QUIZ_MODE="practice", **DRAFT)
+    """The French site (practice mode), built once per test run: strictly, every text translated."""
+    return build_site(tmp_path_factory.mktemp("site-fr") / "site", config="mkdocs.fr.yml", QUIZ_MODE="practice")
 
 
 @pytest.fixture(scope="session")
