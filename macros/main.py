@@ -91,6 +91,11 @@ def _colon(site: Site, before: str, after: str) -> str:
     return site.ui("colon", before=before, after=after)
 
 
+def _listed(site: Site, items) -> str:
+    """Items joined by semicolons the language's way (French puts a no-break space before ';')."""
+    return site.ui("semicolon", before="", after="").join(items)
+
+
 def date(site: Site, day) -> str:
     """A date as the language writes it: 05 March 2022, 5 mars 2022."""
     return site.ui("date", day=f"{day:%d}" if site.ui.lang == "en" else str(day.day),
@@ -304,7 +309,7 @@ def weeks_at_a_glance(site: Site) -> str:
 def assessment_table(site: Site) -> str:
     """What is assessed and how many points each item gives."""
     a, t = site.course.assessment, site.ui
-    criteria = "; ".join(f"{c.title} ({t.number(c.max_points)})" for c in a.essay_criteria)
+    criteria = _listed(site, [f"{c.title} ({t.number(c.max_points)})" for c in a.essay_criteria])
     count = len(a.essay_criteria)
     return "\n".join([
         _row([t("assessment.item"), t("assessment.points"), t("assessment.completed_when")]), "|---|---|---|",
@@ -373,7 +378,7 @@ def glossary(site: Site) -> str:
     """The glossary: an A to Z index of letters, then every term under its letter, with its source."""
     by_letter: dict[str, list] = {}
     for t in site.content.glossary:
-        by_letter.setdefault(t.name[0].upper(), []).append(t)
+        by_letter.setdefault(t.letter, []).append(t)
     index = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in by_letter)
     out = [f'<nav class="course-glossary-index" aria-label="{escape(site.ui("glossary.index"))}" markdown>\n'
            f'{index}\n</nav>\n']
@@ -426,15 +431,15 @@ def case_study_facts(site: Site) -> str:
     phases = {p.id: p.name for p in site.course.assessment_phases}
     phase_modules = {p.id: p.module for p in site.course.assessment_phases}
     t = site.ui
-    steps = "; ".join(_colon(site, module_link(site, site.course.step(s.number).module, t("step", n=s.number)),
-                             site.course.step(s.number).name) for s in study.steps)
+    steps = _listed(site, [_colon(site, module_link(site, site.course.step(s.number).module, t("step", n=s.number)),
+                                  site.course.step(s.number).name) for s in study.steps])
     rows = [(t("facts.country"), study.country), (t("facts.policy"), study.policy), (t("facts.years"), years(study)),
             (t("facts.lead"), study.lead_institution),
             (t("facts.steps"), steps),
             (t("facts.phases"),
-             "; ".join(module_link(site, phase_modules[p], phases[p]) for p in study.assessment_phases)
+             _listed(site, [module_link(site, phase_modules[p], phases[p]) for p in study.assessment_phases])
              or t("facts.no_phase")),
-            (t("sources_heading"), "; ".join(str(c) for c in study.sources))]
+            (t("sources_heading"), _listed(site, [str(c) for c in study.sources]))]
     lines = [f'!!! info "{t("facts.title")}"', "", "    " + _row([t("facts.fact"), t("facts.from_sources")]),
              "    |---|---|"]
     lines += [f"    | **{k}** | {v} |" for k, v in rows]
@@ -785,7 +790,7 @@ def planning_template(site: Site, template_id: str) -> str:
     out = [f'!!! note "{ui("template.own_title")}"\n    {ui("template.own", basis=t.basis)}\n',
            t.intro + "\n",
            f"**{ui('template.columns')}**\n"]
-    out += [f"- **{c.name}**: {c.guidance}" for c in t.columns]
+    out += ["- " + _colon(site, f"**{c.name}**", c.guidance) for c in t.columns]
     out += ["", f'<div class="course-template" data-template="{t.id}" markdown>\n', _row(names), rule]
     out += [_row(list(r) + [blank] * (len(names) - len(r))) for r in t.rows]
     out += ["", "</div>\n", f"## {ui('template.example')}\n",

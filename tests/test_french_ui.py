@@ -79,7 +79,7 @@ def test_the_fragments_find_the_english_interface():
 
 def test_each_quiz_has_the_same_edition_in_both_languages(monkeypatch):
     """The edition goes into answer files and storage keys: French answers carry over and are graded alike."""
-    monkeypatch.setenv("COURSE_DRAFT_TRANSLATION", "1")     # a quiz not yet translated reads as English
+    monkeypatch.delenv("COURSE_DRAFT_TRANSLATION", raising=False)
     french = load(lang="fr").quiz_bank
     assert {k: q.edition for k, q in french.quizzes.items()} == {k: q.edition for k, q in BANK.quizzes.items()}
 
@@ -286,3 +286,20 @@ def test_a_french_quiz_answered_by_the_key_scores_ten_and_grades_to_five(french_
     graded = results((tmp_path / "results.csv").read_text(encoding="utf-8"))
     assert [(r["trainee_id"], r["quiz_points"]) for r in graded] == [("T-042", "5")]
     assert offline.blocked == [] and offline.errors == []
+
+
+def test_what_the_macros_join_has_a_no_break_space_before_colons_and_semicolons(french_site):
+    """French typography in the lists and labels the macros write: « Étape 3 : … ; Étape 4 : … »."""
+    def text(path):
+        return BeautifulSoup((french_site / path).read_text(encoding="utf-8"), "html.parser").article.get_text()
+    # Oracle: a ':' or ';' that follows a word must have U+00A0 before it, never a plain space or nothing.
+    bad = re.compile(r"(?<!\u00a0)[;:](?=\s)")
+    assessment = text("assessment.html")
+    assert "(10)\u00a0; " in assessment
+    facts = BeautifulSoup((french_site / "case-studies" / "sri-lanka.html").read_text(encoding="utf-8"),
+                          "html.parser").select_one(".admonition.info")
+    steps = [row.get_text(" ") for row in facts.select("tr") if "Étape 1" in row.get_text()]
+    assert steps and not bad.findall(steps[0]), steps
+    guidance = text("planning/action-plan.html")
+    assert "Objectif\u00a0: " in guidance and "Objectif:" not in guidance
+    assert not bad.findall(assessment[assessment.index("Clarté"):assessment.index("Clarté") + 200])

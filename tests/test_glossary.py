@@ -138,3 +138,17 @@ def test_expansion_wraps_uses_in_text_and_leaves_code_and_markup_alone():
         '<abbr title="International Training Centre of the ILO">ITC-ILO</abbr>.</p>'
         '<legend><abbr title="International Labour Organization">ILO</abbr> question</legend>'
         '<h2>ECOWAS</h2><label>ILO</label><code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')
+
+
+def test_the_french_glossary_files_accented_terms_under_their_plain_letter(site_fr):
+    """A French reader looks for « Égalité » under E, between D and F, as in a dictionary."""
+    soup = BeautifulSoup((site_fr / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    letters = [a.get_text() for a in soup.select_one("nav.course-glossary-index").select("a")]
+    assert letters == sorted(letters) and all("A" <= letter <= "Z" for letter in letters), letters
+    french = load_glossary(lang="fr")
+    accented = [t for t in french if t.name[0] in "ÉÈÊÀÂÎÔÛÇéèêàâîôûç"]
+    assert accented, "the oracle needs a French term that starts with an accented letter"
+    plain = {"É": "E", "È": "E", "Ê": "E", "À": "A", "Â": "A", "Î": "I", "Ô": "O", "Û": "U", "Ç": "C"}
+    for term in accented:
+        heading = soup.find(id=term.anchor).find_previous("h2")
+        assert heading.get("id") == f"letter-{plain[term.name[0].upper()].lower()}", (term.name, heading)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from course.content import load
 from course.content.checklists import load_checklist
+from course.content.languages import LANGUAGES
 from course.content.sources import documents
 from course.content.yamlfile import Fields
 from course.errors import CourseDataError
@@ -66,3 +68,11 @@ def test_a_untranslated_list_item_is_reported(tmp_path, monkeypatch):
     with pytest.raises(CourseDataError) as err:
         load_checklist(path, SOURCES, lang="fr")
     assert any("items[1].text" in p for p in err.value.problems)
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_every_text_of_the_course_exists_in_every_language(lang, monkeypatch):
+    """Parity of the data: every reader-facing text of every file loads in each language, no draft fallback."""
+    monkeypatch.delenv("COURSE_DRAFT_TRANSLATION", raising=False)
+    content = load(lang=lang)
+    assert content.course.title and len(content.quiz_bank.quizzes) == 6

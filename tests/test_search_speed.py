@@ -18,9 +18,12 @@ BUDGET_S = 2.0
 SLOWDOWN = 4
 
 
-# Known over budget (issue 12 is open): 8.1 s from Step 4 and 5.3 s from the glossary on an idle machine, 30 Nov 2026.
-# Strict: the day search meets the budget this test fails, so the mark comes off.
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="search takes 5-8 s at 4x CPU: over the 2 s budget")
+# Known over budget (issue 12 is open). The index now comes prebuilt (macros/search_prebuilt.py): in Node the worker's
+# start-up CPU fell from 0.84 s to 0.45 s. What is left is the theme's rendering: typed at machine speed, each early
+# keystroke ("s", "steering c") returns 0.3-0.7 MB of result text that the page lays out, so first results come after
+# 6-10 s here (30 Nov 2026, machine loaded). Strict: the day search meets the budget this test fails, so the mark
+# comes off.
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="search takes 6-10 s at 4x CPU: over the 2 s budget")
 @pytest.mark.parametrize("page_path", ["modules/step-4.html", "glossary.html"])
 def test_search_answers_within_two_seconds_on_a_slow_cpu(site, offline, page_path):
     page = offline.page

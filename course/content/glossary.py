@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -23,6 +24,16 @@ class Term:
     def name(self) -> str:
         """What a trainee looks up: the acronym if there is one, else the term."""
         return self.short or self.term
+
+    @property
+    def sort_key(self) -> str:
+        """The name without accents, lower-case: French dictionaries file « Évaluation » under E."""
+        return "".join(c for c in unicodedata.normalize("NFD", self.name.lower()) if not unicodedata.combining(c))
+
+    @property
+    def letter(self) -> str:
+        """The letter of the glossary's A to Z index the term is filed under."""
+        return self.sort_key[:1].upper()
 
     @property
     def anchor(self) -> str:
@@ -51,7 +62,7 @@ def load_glossary(path: Path = Path(__file__).parent / "glossary.yml",
             seen[key.lower()] = where
         terms.append(Term(name, f.text(d, "definition", where), source, short, bool(own)))
     f.raise_if_any()
-    return tuple(sorted(terms, key=lambda t: t.name.lower()))
+    return tuple(sorted(terms, key=lambda t: (t.sort_key, t.name.lower())))
 
 
 # Left as they are: code and scripts, acronyms already expanded, headings (titles that tests and the
