@@ -87,7 +87,7 @@ def test_nginx_answers_a_missing_page_with_the_courses_404_page(nginx, editions)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang, words", [("en", "steering committee"), ("fr", "recrutement")])
+@pytest.mark.parametrize("lang, words", [("en", "steering committee"), ("fr", "migrants")])
 def test_served_pages_load_the_search_index_only_when_search_is_used(nginx, browser, lang, words):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     requested = []
