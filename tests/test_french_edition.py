@@ -77,9 +77,6 @@ def search(page, words: str) -> list[str]:
     return results.all_inner_texts()
 
 
-# Passed with the upstream shim alone (13:03); since the French pipeline (mkdocs.fr.yml: stemmer, also over http)
-# and the prebuilt index landed, French search finds neither word. Strict: it fails once search is fixed.
-@pytest.mark.xfail(strict=True, reason="French search from file:// broken by the prebuilt index / French pipeline")
 @pytest.mark.parametrize("word", ["recrutement", "cohérence"])
 def test_french_search_finds_french_words_from_file(editions, offline, word):
     page = offline.page
