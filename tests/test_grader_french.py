@@ -23,14 +23,14 @@ CASES = [       # (row, French reason)
      f"(il en faut au moins 60)."),
     (row("P2", quizzes=(5,) * 6, group_work=20, essay=(4, 4, 4, 4.5), bonus=5),
      f"Participation{NBSP}: les 8 épreuves remises et 51,5 points{NBSP}; la réussite demande 60 points "
-     f"(51,5 obtenus{NBSP}; 56,5 avec le bonus de participation)."),
+     f"(total actuel{NBSP}: 51,5{NBSP}; 56,5 avec le bonus de participation)."),
     (row("P1", essay=None), f"Participation{NBSP}: 7 épreuves remises sur 8 et 60 points{NBSP}; la réussite demande "
                             f"les 8 épreuves (manquent{NBSP}: le devoir final)."),
     (row("N1", quizzes=(2, None, None, None, None, None), group_work=None, essay=None),
      f"Pas de certificat{NBSP}: la participation demande au moins 5 épreuves sur 8 (remises{NBSP}: 1) et 30 points "
-     f"(1 obtenus)."),
+     f"(total actuel{NBSP}: 1)."),
     (row("N2", quizzes=(1,) * 6, group_work=10, essay=(1, 1, 1, 1.5)),
-     f"Pas de certificat{NBSP}: la participation demande 30 points (17,5 obtenus)."),
+     f"Pas de certificat{NBSP}: la participation demande 30 points (total actuel{NBSP}: 17,5)."),
 ]
 
 
