@@ -1,8 +1,7 @@
 """MkDocs hooks: mount assets/, quizzes/ and case_studies/ into each language's site, so each lives once,
-outside docs/<lang>/; check that every English page has its translation;
-build the week-by-week navigation from course.yml; hand every page the course data its scripts share.
-
-Their content is validated with the rest of the course when the macros load it (macros/main.py).
+outside docs/<lang>/; check that every English page has its translation; load the course once per build,
+for these hooks and the macros (macros/main.py); build the week-by-week navigation from course.yml;
+hand every page the course data its scripts share.
 """
 
 from __future__ import annotations
@@ -31,7 +30,9 @@ _ITEM = re.compile(r'data-item="([^"]+)"')
 _QUIZ = re.compile(r'class="course-quiz" data-quiz="([^"]+)" data-edition="([^"]+)"')
 _QUESTION = re.compile(r'class="course-quiz__question"')
 _page_parts: dict[str, dict] = {}
-_loaded: dict[str, object] = {}        # the course definition, read once per build in on_config
+_loaded: dict[str, object] = {}        # the course content, read once per build in on_config
+# The key of the MkDocs configuration under which on_config hands the course content to the macros.
+CONTENT_KEY = "course_content"
 
 
 def language(config) -> str:
@@ -93,23 +94,28 @@ def _mount_translations(files, config, lang: str) -> None:
             if rest.startswith("# "):           # the notice goes under the page's title
                 title, _, rest = rest.partition("\n")
                 head += title + "\n\n"
-            ui = _loaded["ui"]
+            ui = _content().ui
             notice = f'!!! warning "{ui("draft.title")}"\n\n    {ui("draft.notice")}\n\n'
             files.append(File.generated(config, pair.page, content=head + notice + rest))
 
 
+def _content():
+    return _loaded["content"]
+
+
 def _course():
-    return _loaded["course"]
+    return _content().course
 
 
-def _read_course(lang: str):
-    from course.content.definition import load_course
+def _read_content(lang: str):
+    """The whole course in the build's language (course.content.load): every problem in every file at once."""
+    from course.content import load
     from course.errors import CourseDataError
 
     try:
-        return load_course(lang=lang)
+        return load(ROOT, lang)
     except CourseDataError as exc:
-        raise PluginError("Invalid course.yml:\n" + "\n".join(exc.problems)) from None
+        raise PluginError("Invalid course data:\n" + "\n".join(exc.problems)) from None
 
 
 # --- The trainee's path: week by week, from course.yml -------------------------------------------
@@ -132,18 +138,14 @@ def week_sections(course, ui) -> list[dict]:
     return sections
 
 
-@event_priority(100)        # before the macros plugin reads the course: a missing page is named first
+@event_priority(100)        # before the macros plugin, which renders pages from the content loaded here
 def on_config(config):
-    from course.content.glossary import load_glossary
-    from course.content.ui import load_ui
-
     _page_parts.clear()
     lang = language(config)
     if lang != SOURCE_LANGUAGE:
-        check_translations(lang)
-    course = _loaded["course"] = _read_course(lang)
-    _loaded["glossary"] = load_glossary(lang=lang)
-    ui = _loaded["ui"] = load_ui(lang=lang)
+        check_translations(lang)        # first, so that a missing page is named before anything else
+    content = _loaded["content"] = config[CONTENT_KEY] = _read_content(lang)
+    course, ui = content.course, content.ui
     # The language switch (overrides/partials/alternate.html) leads to the same page in the other language.
     (other,) = [code for code in NATIVE_NAMES if code != lang]
     config.extra["other_language"] = {"lang": other, "name": NATIVE_NAMES[other]}
@@ -194,7 +196,7 @@ def on_page_content(html, page, config, files):
         "checklists": checklists,
         "quiz": {"key": quiz.group(1), "edition": quiz.group(2), "questions": len(_QUESTION.findall(html))}
         if quiz else None}
-    return expand_acronyms(html, _loaded["glossary"])
+    return expand_acronyms(html, _content().glossary)
 
 
 def course_data(course, config, page) -> dict:
@@ -234,5 +236,5 @@ def json_element(element_id: str, data) -> str:
 def on_post_page(output, page, config):
     # The course data and the scripts' interface text in the page's language, once per page.
     elements = json_element("course-data", course_data(_course(), config, page)) + \
-        json_element("course-ui", _loaded["ui"].script_data())
+        json_element("course-ui", _content().ui.script_data())
     return output.replace("</head>", elements + "</head>", 1)

@@ -12,10 +12,9 @@ import posixpath
 import re
 from functools import partial
 from html import escape
-from pathlib import Path
 from typing import Any
 
-from course.content import CourseContent, load, study_time
+from course.content import CourseContent, study_time
 from course.content.course_file import COURSE_FILE_FORMAT, COURSE_FILE_VERSION, STORAGE_PREFIX
 from course.content.definition import Course
 from course.content.exercises import answer_key
@@ -24,7 +23,6 @@ from course.content.sources import Citation
 from course.content.ui import Interface
 from course.grading.scoresheet import sheet_columns
 
-ROOT = Path(__file__).resolve().parent.parent
 QUIZ_MODES = ("practice", "graded")    # graded: no key and no explanation anywhere in the site
 
 # The citations of the page being rendered, numbered in order of first use, for its Sources section.
@@ -811,15 +809,14 @@ MACROS = (agenda_2022, next_step, progress_overview, my_course_file, score_sheet
 
 
 def define_env(env):
-    """Load the course once per build (`mkdocs serve` rebuilds in one process) and register every macro.
-
-    A CourseDataError fails the build with its message: every problem, with file and field.
-    """
+    """Register every macro, on the course content macros/hooks.py loaded for this build (in the build's
+    language: mkdocs.yml is English, mkdocs.fr.yml French; `mkdocs serve` loads it again on each rebuild)."""
     quiz_mode = str((env.conf.get("extra") or {}).get("quiz_mode") or "practice")
     if quiz_mode not in QUIZ_MODES:
         raise ValueError(f"extra.quiz_mode (QUIZ_MODE) is {quiz_mode!r}; use one of: {', '.join(QUIZ_MODES)}")
-    lang = env.conf["theme"]["language"]        # mkdocs.yml: en; the French build's configuration: fr
-    site = Site(load(ROOT, lang), quiz_mode, env)
+    if "course_content" not in env.conf:
+        raise ValueError("the course is loaded by macros/hooks.py: list it under hooks: in the MkDocs configuration")
+    site = Site(env.conf["course_content"], quiz_mode, env)
     env.variables["course"] = site.course
     # The course file's format and the storage key prefix, as course-file.js reads them from the page data.
     env.variables["course_file_format"] = {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION,

@@ -70,12 +70,12 @@ def load(root: Path | None = None, lang: str = SOURCE) -> CourseContent:
 
     Every reader-facing text is written `{en: ..., fr: ...}`; a text missing in `lang` is a problem.
 
-    course.yml and sources.yml are read first (everything else refers to them); then every other
+    sources.yml and course.yml are read first (everything else refers to them); then every other
     file is read and all their problems are raised together as one CourseDataError.
     """
     root = Path(root) if root is not None else shared_root()
-    course = load_course(DATA / "course.yml", lang)
     sources = documents(DATA / "sources.yml")
+    course = load_course(DATA / "course.yml", lang, sources)
     problems: list[str] = []
 
     def attempt(loader, *args):

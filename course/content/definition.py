@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .sources import Citation, documents
+from .sources import Citation, Document, documents
 from .yamlfile import Fields, load_yaml
 
 DATA = Path(__file__).parent
@@ -195,8 +195,11 @@ class Course:
         raise KeyError(f"no step {number} (the steps are 1 to {len(self.steps)})")
 
 
-def load_course(path: Path = DATA / "course.yml", lang: str = "en") -> Course:
-    """Load and validate course.yml; every problem is reported at once as a CourseDataError."""
+def load_course(path: Path = DATA / "course.yml", lang: str = "en",
+                sources: dict[str, Document] | None = None) -> Course:
+    """Load and validate course.yml against the source documents (default: sources.yml); every problem is
+    reported at once as a CourseDataError."""
+    docs = sources if sources is not None else documents()
     f = Fields(path, lang)
     top = f.mapping(load_yaml(path), "", {"title", "subtitle", "based_on", "hours", "edition", "steps",
                                           "assessment_phases", "weeks",
@@ -211,7 +214,7 @@ def load_course(path: Path = DATA / "course.yml", lang: str = "en") -> Course:
         d = f.mapping(raw, where, {"id", "name", "module"})
         phases.append(AssessmentPhase(f.get(d, "id", str, where), f.text(d, "name", where),
                                       f.get(d, "module", str, where)))
-    weeks = tuple(_week(f, where, w) for where, w in f.items(top, "weeks", ""))
+    weeks = tuple(_week(f, where, w, docs) for where, w in f.items(top, "weeks", ""))
     assessment = _assessment(f, f.mapping(f.get(top, "assessment", dict, "", default={}), "assessment",
                                           {"quizzes", "group_work", "essay", "participation_bonus"}))
     rules = _rules(f, f.mapping(f.get(top, "certificates", dict, "", default={}), "certificates",
@@ -235,7 +238,7 @@ def _edition(f: Fields, d: dict) -> Edition:
     return edition
 
 
-def _week(f: Fields, where: str, raw) -> Week:
+def _week(f: Fields, where: str, raw, docs: dict[str, Document]) -> Week:
     d = f.mapping(raw, where, {"number", "title", "summary", "activities", "sessions_2022"})
     activities = []
     for w, a in f.items(d, "activities", where):
@@ -249,7 +252,7 @@ def _week(f: Fields, where: str, raw) -> Week:
         more_pages = f.get(a, "more_pages", list, w, optional=True, default=[])
         activities.append(Activity(kind, f.get(a, "id", str, w), f.text(a, "title", w), hours,
                                    f.get(a, "page", str, w, optional=True), tuple(map(str, more_pages)),
-                                   _readings(f, a, w), _tasks(f, a, w)))
+                                   _readings(f, a, w, docs), _tasks(f, a, w)))
     sessions = []
     for w, s in f.items(d, "sessions_2022", where, optional=True):
         s = f.mapping(s, w, {"date", "title"})
@@ -258,8 +261,8 @@ def _week(f: Fields, where: str, raw) -> Week:
                 tuple(activities), tuple(sessions))
 
 
-def _readings(f: Fields, a: dict, where: str) -> tuple[SourceReading, ...]:
-    out, docs = [], documents()
+def _readings(f: Fields, a: dict, where: str, docs: dict[str, Document]) -> tuple[SourceReading, ...]:
+    out = []
     for w, r in f.items(a, "reading", where, optional=True):
         r = f.mapping(r, w, {"document", "where", "words"})
         key, place, words = f.get(r, "document", str, w), f.get(r, "where", str, w), f.get(r, "words", int, w)
