@@ -53,7 +53,7 @@ def timed_build(config: Path, out: Path, env: dict) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def rendered_markdown(dest: Path, lang: str) -> None:
+def rendered_markdown(dest: Path, lang: str = "en") -> None:
     """Build the course once in-process and keep every page's Markdown as the macros rendered it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -71,7 +71,7 @@ def rendered_markdown(dest: Path, lang: str) -> None:
     build(config)
 
 
-def plain_project(dest: Path, lang: str) -> Path:
+def plain_project(dest: Path, lang: str = "en") -> Path:
     """A plain Material project with the same Markdown: each page of `lang` as the trainee reads it."""
     rendered_markdown(dest / "docs", lang)
     (dest / "mkdocs.yml").write_text(PLAIN_CONFIG.format(lang=lang))

@@ -70,6 +70,7 @@ def load_glossary(path: Path = Path(__file__).parent / "glossary.yml",
 _KEEP = {"abbr", "code", "pre", "script", "style", "textarea", "title", "kbd",
          "h1", "h2", "h3", "h4", "h5", "h6", "label", "button", "option"}
 _TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 
 
 def expand_acronyms(html: str, terms: tuple[Term, ...]) -> str:
@@ -85,7 +86,7 @@ def expand_acronyms(html: str, terms: tuple[Term, ...]) -> str:
     out, kept = [], []
     for part in _TAG.split(html):
         if part.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            name = _TAG_NAME.match(part)
             tag = name.group(1).lower() if name else ""
             if tag in _KEEP and not part.endswith("/>"):
                 if part.startswith("</"):
