@@ -116,7 +116,7 @@ class ProgressReader:
                         tuple(self.outlook(trainee, left, c) for c in (ACHIEVEMENT, PARTICIPATION)))
 
     def outlook(self, trainee: Trainee, left: tuple[Left, ...], certificate: str) -> Outlook:
-        say, lang = self.words, self.words.lang
+        say = self.words
         label = say(f"cert.{certificate}")
         if self.reaches(trainee, certificate):
             return Outlook(certificate, EARNED, say("progress.earned", label=label))
