@@ -78,14 +78,26 @@ def test_the_worker_falls_back_to_building_when_the_index_is_not_its_own(site, t
     assert result.returncode == 1 and "built its index although a prebuilt one was given" in result.stderr
 
 
+# From file:// the worker is a frame of the page (iframe-worker): count the index builds its lunr makes.
+COUNT_BUILDS = """() => {
+  const worker = [...document.querySelectorAll("iframe")].map((frame) => frame.contentWindow).find((w) => w.lunr);
+  window.courseBuilds = 0;
+  const build = worker.lunr.Builder.prototype.build;
+  worker.lunr.Builder.prototype.build = function () { window.courseBuilds++; return build.apply(this, arguments); };
+}"""
+
+
 @pytest.mark.browser
 def test_search_from_file_uses_the_prebuilt_index(site, offline):
     page = offline.page
     page.goto((site / "modules" / "step-4.html").as_uri())
+    page.wait_for_load_state("load")
+    page.evaluate(COUNT_BUILDS)
     page.locator(".md-search__input").click()
     page.keyboard.type("recruitment fees")
     first = page.locator(".md-search-result__item").first
     first.wait_for(timeout=30000)
+    assert page.evaluate("window.courseBuilds") == 0, "the worker built its index instead of loading the prebuilt one"
     assert first.locator("mark").count() > 0, "results are no longer highlighted"
     assert "step-4.html" in first.locator("a").first.get_attribute("href")
     assert offline.blocked == [] and offline.errors == []
