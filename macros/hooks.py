@@ -238,3 +238,13 @@ def on_post_page(output, page, config):
     elements = json_element("course-data", course_data(_course(), config, page)) + \
         json_element("course-ui", _loaded["ui"].script_data())
     return output.replace("</head>", elements + "</head>", 1)
+
+
+def on_post_template(output, template_name, config):
+    # The theme writes the "page not found" page's links from the server's root ("/assets/…"), but each
+    # language's site is a folder of its own (site/en/): point them there, for a course served at a root.
+    if template_name != "404.html":
+        return output
+    lang = language(config)
+    output = re.sub(r'(href|src)="/(?!/)', rf'\1="/{lang}/', output)
+    return output.replace('"base": "/"', f'"base": "/{lang}/"', 1)

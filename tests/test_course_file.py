@@ -121,6 +121,8 @@ def write(tmp_path, name: str, content) -> object:
                        "saved_at": "2027-02-01T00:00:00Z", "items": {"progress:start": "x"}}, "edition 1999-9"),
     ("newer-version", {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION + 1, "edition": EDITION,
                        "items": {}}, "format version"),
+    ("version-true", {"format": COURSE_FILE_FORMAT, "version": True, "edition": EDITION, "items": {}},
+     "format version"),
     ("quiz-answer-file", {"format": "lmp-quiz-answers", "version": 1, "quiz": "week-1", "answers": {}},
      "not a course file"),
     ("items-not-text", {"format": COURSE_FILE_FORMAT, "version": COURSE_FILE_VERSION, "edition": EDITION,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -84,6 +85,10 @@ def test_nginx_sends_plain_files_to_browsers_without_gzip(nginx, editions):
 def test_nginx_answers_a_missing_page_with_the_courses_404_page(nginx, editions):
     status, _, body = get(nginx + "/fr/no-such-page.html", gzip_ok=False)
     assert status == 404 and body == (editions / "en" / "404.html").read_bytes()
+    # Its styles, scripts and links are found: the theme writes them from the root, each language is a folder.
+    links = set(re.findall(r'(?:href|src)="(/[^/"][^"]*)"', body.decode()))
+    assert any(link.endswith(".css") for link in links)
+    assert {link: get(nginx + link)[0] for link in links} == {link: 200 for link in links}
 
 
 @pytest.mark.browser

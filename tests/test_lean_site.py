@@ -57,3 +57,16 @@ def test_logo_opens_the_home_page_from_file(site, offline):
     page.wait_for_load_state()
     assert Path(page.url.removeprefix("file://")) == (site / "index.html")
     assert page.locator("h1").first.inner_text().rstrip("¶") == "Developing Labour Migration Policy"
+
+
+def test_zip_of_both_languages_leaves_out_what_an_older_build_left_beside_them(tmp_path, capsys):
+    site = tmp_path / "site"
+    for name in ["index.html", "index.html.gz", "en/index.html", "fr/index.html", "assets/old.js", "search/search_index.js"]:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("x")
+    with zipfile.ZipFile(write_zip(site, tmp_path / "both.zip")) as z:
+        assert sorted(z.namelist()) == ["site/en/index.html", "site/fr/index.html", "site/index.html"]
+    assert "not part of this build: assets, search" in capsys.readouterr().out
+    assert (site / "assets" / "old.js").is_file()          # left out of the zip, never deleted
+    with zipfile.ZipFile(write_zip(site / "en", tmp_path / "one.zip")) as z:    # one language: all of it
+        assert z.namelist() == ["site/index.html"]

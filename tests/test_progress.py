@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sheets import COURSE
 
+from course.content.ui import load_ui
 from course.grading.progress import EARNED, OUT_OF_REACH, WITHIN_REACH, ProgressReader
 from course.grading.scoresheet import Trainee
 
@@ -57,6 +58,19 @@ def test_one_quiz_left_counts_whole_answers():
     # 57.6 needs 2.4 points, which whole answers make 2.5.
     t = trainee([10] * 5 + [None], D("15.1"), (5, 5, 5, D("2.5")))
     assert outlooks(t)[0][1] == "Achievement needs 2.5 of the 5 points of quiz 6 (5 of 10 answers right)."
+
+
+def test_one_point_or_less_is_singular_in_each_language():
+    # Quizzes 1-4 all right = 20, group work 30, essay 9 or 9.5: base 59 or 59.5 with quizzes 5 and 6 left.
+    # English says "1 more point" but "0.5 more points"; French says "1 point" and "0,5 point" (below two).
+    french = ProgressReader(COURSE, load_ui(lang="fr"))
+    names = "(quiz 5 and quiz 6)"
+    for essay, english, in_french in [((D("2.5"), D("2.5"), D("2.5"), D("1.5")), "1 more point ", "1 point de plus "),
+                                      ((D("2.5"), D("2.5"), D("2.5"), D(2)), "0.5 more points ", "0,5 point de plus ")]:
+        t = trainee([10] * 4 + [None, None], 30, essay)
+        assert outlooks(t)[0] == (WITHIN_REACH, f"Achievement needs all 2 items left handed in {names} and {english}"
+                                                "(they can add up to 10).")
+        assert in_french in french.progress(t).outlooks[0].reason
 
 
 def test_enough_points_already_only_the_item_is_missing():

@@ -8,11 +8,11 @@ macros/hooks.py), so the JavaScript and this module cannot drift apart.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CourseError
+from .jsonfile import load_saved_file
 
 STORAGE_PREFIX = "lmp-course:"
 COURSE_FILE_FORMAT = "lmp-course-file"
@@ -31,15 +31,7 @@ class CourseFile:
 
 def read_course_file(path: Path, edition: str | None = None) -> CourseFile:
     """Parse a course file (of `edition`, when given); anything unreadable is a CourseError naming the file and the field."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CourseError(f"{path}: not a course file ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(data, dict) or data.get("format") != COURSE_FILE_FORMAT:
-        raise CourseError(f"{path}: not a course file (no \"format\": \"{COURSE_FILE_FORMAT}\")")
-    if data.get("version") != COURSE_FILE_VERSION:
-        raise CourseError(f"{path}: course file version {data.get('version')!r} is not supported "
-                          f"(expected {COURSE_FILE_VERSION})")
+    data = load_saved_file(path, "course file", COURSE_FILE_FORMAT, COURSE_FILE_VERSION)
     items = data.get("items")
     if not isinstance(data.get("edition"), str) or not data["edition"]:
         raise CourseError(f"{path}: edition: is missing")

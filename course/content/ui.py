@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import CourseDataError
@@ -34,11 +35,11 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def number(value: float, lang: str) -> str:
-    """A number as `lang` writes it: no trailing zeros, thousands grouped (1,500 / 1 500; 0.5 / 0,5)."""
-    whole, _, fraction = f"{value:,g}".partition(".") if abs(value) < 1e15 else (str(value), "", "")
-    text = whole.replace(",", THOUSANDS[lang]) + (DECIMAL[lang] + fraction if fraction else "")
-    return text
+def number(value: float | Decimal, lang: str) -> str:
+    """A number as `lang` writes it, exactly: no trailing zeros, thousands grouped (1,500 / 1 500; 0.5 / 0,5)."""
+    whole, _, fraction = f"{Decimal(str(value)):,f}".partition(".")
+    fraction = fraction.rstrip("0")
+    return whole.replace(",", THOUSANDS[lang]) + (DECIMAL[lang] + fraction if fraction else "")
 
 
 def is_singular(value: float, lang: str) -> bool:
@@ -63,7 +64,7 @@ class Interface:
         return self(f"{key}.{'one' if is_singular(count, self.lang) else 'other'}", n=count, **values)
 
     def value(self, value) -> str:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return number(value, self.lang)
         return str(value)
 

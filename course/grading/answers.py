@@ -6,13 +6,13 @@ choice; so is an answer file nobody in the score sheet handed in.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.definition import Course
+from ..content.jsonfile import load_saved_file
 from ..content.quizzes import ANSWER_FORMAT, ANSWER_VERSION, QuizBank
 from ..errors import CourseError
 from .scoresheet import Problems, Trainee
@@ -32,16 +32,7 @@ class AnswerFile:
 
 def read_answer_file(path: Path) -> AnswerFile:
     """Parse an answer file; anything unreadable is a CourseError naming the file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CourseError(f"{path}: not a quiz answer file ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(data, dict) or data.get("format") != ANSWER_FORMAT:
-        raise CourseError(f"{path}: not a quiz answer file (no \"format\": \"{ANSWER_FORMAT}\")")
-    version = data.get("version")
-    if type(version) is not int or version != ANSWER_VERSION:      # true is not 1, nor 1.0
-        raise CourseError(f"{path}: answer file version {data.get('version')!r} is not supported "
-                          f"(expected {ANSWER_VERSION})")
+    data = load_saved_file(path, "quiz answer file", ANSWER_FORMAT, ANSWER_VERSION)
     problems = []
     for field in ("quiz", "edition", "trainee_id"):
         if not isinstance(data.get(field), str) or not data[field].strip():

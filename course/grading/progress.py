@@ -116,7 +116,7 @@ class ProgressReader:
                         tuple(self.outlook(trainee, left, c) for c in (ACHIEVEMENT, PARTICIPATION)))
 
     def outlook(self, trainee: Trainee, left: tuple[Left, ...], certificate: str) -> Outlook:
-        say, lang = self.words, self.words.lang
+        say = self.words
         label = say(f"cert.{certificate}")
         if self.reaches(trainee, certificate):
             return Outlook(certificate, EARNED, say("progress.earned", label=label))
@@ -127,7 +127,7 @@ class ProgressReader:
                 return Outlook(certificate, OUT_OF_REACH, say("progress.nothing_left", label=label))
             return Outlook(certificate, OUT_OF_REACH,
                            say("progress.out_of_reach", label=label, count=say.plural("progress.count", len(left)),
-                               full=number(full, lang), best=number(best.base, lang),
+                               full=say.plural("progress.points", full), best=say.plural("progress.points", best.base),
                                completed=best.completed_items, items=self.course.assessment.item_count))
         # The fewest items that can still do it (the biggest first, at full marks) ...
         by_size = tuple(sorted(left, key=lambda i: -i.max_points))
@@ -166,4 +166,5 @@ def _within_reach(label: str, left: tuple[Left, ...], needed: int, points: Decim
     if points == 0:
         return say("progress.whatever_the_marks", label=label, which=which)
     full = sum(i.max_points for i in left)
-    return say("progress.more_points", label=label, which=which, points=number(points, lang), full=number(full, lang))
+    return say("progress.more_points", label=label, which=which, more=say.plural("progress.more", points),
+               full=number(full, lang))
