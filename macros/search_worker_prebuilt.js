@@ -11,48 +11,47 @@
   // Registered before the theme's own listener, so the index is taken before the theme reads its message.
   addEventListener("message", function (event) {
     var message = event.data;
-    if (message && message.type === 0 && message.data && message.data.config && message.data.config.prebuilt) {
-      prebuilt = message.data.config.prebuilt;
-      docs = message.data.docs;
-      delete message.data.config.prebuilt;
-    }
+    if (!message || message.type !== 0 || !message.data) return;
+    // From file:// the worker is a frame of the page (iframe-worker), which has read search_index.js: the index is
+    // taken from there, as copying it into the message cost more than loading it.
+    var page = self.parent !== self ? self.parent : null;
+    prebuilt = page && page.__index && page.__index.prebuilt || null;
+    docs = message.data.docs;
   });
-
-  function load(lunr, json) {
-    var ref = function (number) { return docs[number].location; };
-    var invertedIndex = json.invertedIndex.map(function (entry) {
-      var posting = {};
-      Object.keys(entry[1]).forEach(function (field) {
-        if (field === "_index") { posting[field] = entry[1][field]; return; }
-        posting[field] = {};
-        Object.keys(entry[1][field]).forEach(function (n) { posting[field][ref(n)] = entry[1][field][n]; });
-      });
-      return [entry[0], posting];
-    });
-    var fieldVectors = json.fieldVectors.map(function (entry) {
-      var slash = entry[0].indexOf("/");
-      return [entry[0].slice(0, slash + 1) + ref(entry[0].slice(slash + 1)), entry[1]];
-    });
-    return lunr.Index.load({ version: json.version, fields: json.fields, pipeline: json.pipeline,
-                             fieldVectors: fieldVectors, invertedIndex: invertedIndex });
-  }
 
   function fromPrebuilt(lunr, configure) {
     var json = prebuilt;
     prebuilt = null;
     if (!json || json.version !== lunr.version) return null;
+    // The theme's field extractors still see each document: they give the table where each word sits, which the
+    // theme highlights results with. Filling that table means tokenizing all the text, so it is done for a
+    // document only when it is first in a result (shipping the tables would make the zip too big).
     var builder = new lunr.Builder();
-    // The theme's field extractors and tokenizer still read each document: they record where each word sits,
-    // which the theme highlights results with (shipping that too would make the zip too big). Only building
-    // the index itself, the costly part, is skipped.
+    var pending = {};
+    var number = 0;
     builder.add = function (doc) {
+      var fields = pending[number++] = [];
       Object.keys(this._fields).forEach(function (name) {
         var value = this._fields[name].extractor(doc);
-        if (value !== undefined) this.tokenizer(value, { fields: [name] });
+        if (value !== undefined) fields.push([lunr.tokenizer.table, name, value]);
       }, this);
     };
     configure.call(builder, builder);
-    return load(lunr, json);
+    var index = lunr.Index.load(json);
+    // The index names each document by its number in the docs (a third smaller); results name its location.
+    var search = index.search;
+    index.search = function () {
+      return search.apply(this, arguments).map(function (result) {
+        (pending[result.ref] || []).forEach(function (field) {
+          lunr.tokenizer.table = field[0];
+          builder.tokenizer(field[2], { fields: [field[1]] });
+        });
+        delete pending[result.ref];
+        result.ref = docs[result.ref].location;
+        return result;
+      });
+    };
+    return index;
   }
 
   // The theme's worker sets self.lunr and then calls lunr(configure) to build its index: that call is the one taken.

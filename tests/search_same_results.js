@@ -1,6 +1,6 @@
 /* Node: the theme's search worker answers the same queries alike whether it builds its index (as before) or loads
- * the prebuilt one from search_index.js through macros/search_worker_prebuilt.js. Usage: node THIS SITE QUERY...
- * Prints a JSON line per query: {query, same, built, prebuilt} (built/prebuilt: the result locations in order). */
+ * the prebuilt one from search_index.js through macros/search_worker_prebuilt.js (from the page, as from file://).
+ * Usage: node THIS SITE QUERY... Prints a JSON line per query: {query, same, built, prebuilt} (built/prebuilt: the result locations in order). */
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -10,10 +10,10 @@ async function main([site, ...queries]) {
   const json = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
   const script = fs.readFileSync(path.join(site, "search", "search_index.js"), "utf8");
   const withIndex = JSON.parse(script.slice(script.indexOf("{")));
-  if (!withIndex.config.prebuilt) throw new Error("search_index.js carries no prebuilt index");
+  if (!withIndex.prebuilt) throw new Error("search_index.js carries no prebuilt index");
   // The site's worker starts with the prelude; given no prebuilt index, it builds its index as before.
   const built = loadWorker(site);
-  const prebuilt = loadWorker(site);
+  const prebuilt = loadWorker(site, { page: { __index: withIndex } });
   await built.send({ type: 0, data: { config: json.config, docs: json.docs, options: {} } });
   let calls = 0;
   const lunr = prebuilt.context.lunr;
