@@ -19,7 +19,7 @@ from .errors import CourseError
 from .grading.gradebook import graded, load_answers
 from .grading.scoresheet import ScoreSheet
 from .publishing.files import atomic_file
-from .publishing.results import RESULTS_ENCODING, Tally, write_results_csv, write_results_xlsx
+from .publishing.results import BYTE_ORDER_MARK, RESULTS_ENCODING, Tally, write_results_csv, write_results_xlsx
 
 
 def _fail(exc: CourseError) -> None:
@@ -161,7 +161,8 @@ def grade(scores, answers_dir, quiz_dir, encoding, delimiter, sheet, mapping, la
         if output is not None and output.suffix.lower() == ".xlsx":
             tally = write_results_xlsx(grades, output)
         elif output is not None:
-            with atomic_file(output, encoding=RESULTS_ENCODING, newline="") as out:
+            with atomic_file(output, encoding="utf-8", newline="") as out:
+                out.write(BYTE_ORDER_MARK)      # written once: Python encodes plain UTF-8 rows faster than utf-8-sig
                 tally = write_results_csv(grades, out)
         else:
             # Held back (in memory up to 1 MB, then on disk) until the whole sheet is known to be right.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..content.definition import ACHIEVEMENT, NONE, PARTICIPATION, Course
@@ -46,23 +45,33 @@ class Rules:
 
     lang: str = "en"                    # the language of the reasons
     words: Interface | None = field(default=None, compare=False, repr=False)
+    # The reasons' texts in `lang` ("achievement": "Achievement: {done} and {base} points …"), and the parts
+    # that are the same for every trainee, written once.
+    reasons: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    item_names: tuple[str, ...] = field(default=(), compare=False, repr=False)   # quiz 1, …, group work, essay
+    done: tuple[str, ...] = field(default=(), compare=False, repr=False)         # by count: "5 of 8 items completed"
 
     @classmethod
     def of(cls, course: Course, words: Interface | None = None) -> Rules:
         a, c = course.assessment, course.certificates
-        words = words or load_ui()
+        say = words or load_ui()
+        reasons = {key.removeprefix("reason."): text for key, text in say.documents.items() if key.startswith("reason.")}
+        item_names = (*(say("item.quiz", n=n) for n in range(1, a.quiz_count + 1)), say("item.group_work"),
+                      say("item.essay"))
+        done = tuple(say("reason.done_some", completed=n, items=a.item_count) for n in range(a.item_count)) \
+            + (say("reason.done_all", items=a.item_count),)
         return cls(Decimal(str(a.points_per_correct)), a.item_count, Decimal(str(c.achievement_min_points)),
                    c.achievement_requires_all_items, Decimal(str(c.participation_min_points)),
-                   c.participation_min_items, words.lang, words)
+                   c.participation_min_items, say.lang, say, reasons, item_names, done)
 
 
 def decide(trainee: Trainee, rules: Rules) -> Result:
     """Decide a trainee's certificate by the course's rules."""
-    quiz_points = sum(n for n in trainee.quizzes if n is not None) * rules.points_per_correct
+    quizzes_done = [n for n in trainee.quizzes if n is not None]
+    quiz_points = sum(quizzes_done) * rules.points_per_correct
     group_work = trainee.group_work if trainee.group_work is not None else Decimal(0)
     essay = sum(trainee.essay) if trainee.essay is not None else Decimal(0)
-    handed_in = (*(n is not None for n in trainee.quizzes), trainee.group_work is not None, trainee.essay is not None)
-    completed = sum(handed_in)
+    completed = len(quizzes_done) + (trainee.group_work is not None) + (trainee.essay is not None)
     base = quiz_points + group_work + essay
     bonus = trainee.bonus or Decimal(0)
     may_achieve = completed == rules.items or not rules.achievement_needs_all_items
@@ -76,50 +85,45 @@ def decide(trainee: Trainee, rules: Rules) -> Result:
         certificate = PARTICIPATION
     else:
         certificate = NONE
-    missing = () if may_achieve else missing_items(handed_in, rules)
+    missing = missing_items(trainee, rules) if certificate == PARTICIPATION and not may_achieve else []
     reason = _reason(rules, certificate, completed, base, bonus, bonus_applied, missing)
     return Result(quiz_points, group_work, essay, completed, base, bonus_applied, total, certificate, reason)
 
 
-@lru_cache(maxsize=256)         # which items are missing: a few patterns, named once
-def missing_items(handed_in: tuple[bool, ...], rules: Rules) -> tuple[str, ...]:
+def missing_items(trainee: Trainee, rules: Rules) -> list[str]:
     """The items not handed in (quizzes, then the group work and the essay) as a reason names them."""
-    say = rules.words
-    names = [say("item.quiz", n=n) for n in range(1, len(handed_in) - 1)] + [say("item.group_work"), say("item.essay")]
-    return tuple(name for name, done in zip(names, handed_in) if not done)
+    handed_in = (*trainee.quizzes, trainee.group_work, trainee.essay)
+    return [name for name, item in zip(rules.item_names, handed_in) if item is None]
 
 
-@lru_cache(maxsize=4096)        # reasons repeat from trainee to trainee: each is written once
 def _reason(rules: Rules, certificate: str, completed: int, base: Decimal, bonus: Decimal, bonus_applied: bool,
-            missing: tuple[str, ...]) -> str:
+            missing: list[str]) -> str:
     """One line: the certificate, what earned it, and what is missing for the next one up."""
-    say, items, lang = rules.words, rules.items, rules.lang
-    need, need_participation = number(rules.achievement_points, lang), number(rules.participation_points, lang)
-    done = say("reason.done_all", items=items) if completed == items else \
-        say("reason.done_some", completed=completed, items=items)
+    text, lang = rules.reasons, rules.lang
+    done, points, need = rules.done[completed], number(base, lang), number(rules.achievement_points, lang)
     if certificate == ACHIEVEMENT and not bonus_applied:
-        return say("reason.achievement", done=done, base=number(base, lang), need=need)
+        return text["achievement"].format(done=done, base=points, need=need)
     if certificate == ACHIEVEMENT:
-        return say("reason.achievement_bonus", done=done, base=number(base, lang), bonus=number(bonus, lang),
-                   total=number(base + bonus, lang), need=need)
+        return text["achievement_bonus"].format(done=done, base=points, bonus=number(bonus, lang),
+                                                total=number(base + bonus, lang), need=need)
+    lacking = []                # what the next certificate up needs that the trainee does not have
     if certificate == PARTICIPATION:
-        lacking = []            # what Achievement needs that the trainee does not have
         if missing:
-            lacking.append(say("reason.lacking_items", items=items, missing=", ".join(missing)))
-        if base < rules.achievement_points:
-            lacking.append(say("reason.lacking_points_bonus", need=need, base=number(base, lang),
-                               total=number(base + bonus, lang)) if bonus and not missing
-                           else say("reason.lacking_points", need=need, base=number(base, lang)))
-        return say("reason.participation", done=done, base=number(base, lang), lacking=both(say, lacking))
-    too_few = say("reason.lacking_min_items", min=rules.participation_items, items=items, completed=completed)
-    short_of_points = say("reason.lacking_points", need=need_participation, base=number(base, lang))
+            lacking.append(text["lacking_items"].format(items=rules.items, missing=", ".join(missing)))
+        if base < rules.achievement_points and bonus and not missing:
+            lacking.append(text["lacking_points_bonus"].format(need=need, base=points,
+                                                               total=number(base + bonus, lang)))
+        elif base < rules.achievement_points:
+            lacking.append(text["lacking_points"].format(need=need, base=points))
+        return text["participation"].format(done=done, base=points, lacking=both(rules.words, lacking))
     if completed < rules.participation_items:
-        lacking = [too_few, short_of_points] if base < rules.participation_points else [too_few]
-    else:
-        lacking = [short_of_points]
-    return say("reason.none", lacking=both(say, lacking))
+        lacking.append(text["lacking_min_items"].format(min=rules.participation_items, items=rules.items,
+                                                        completed=completed))
+    if base < rules.participation_points:
+        lacking.append(text["lacking_points"].format(need=number(rules.participation_points, lang), base=points))
+    return text["none"].format(lacking=both(rules.words, lacking))
 
 
 def both(say: Interface, parts: list[str]) -> str:
     """One or two parts of a reason, joined as the language joins the last two of a list ("a and b")."""
-    return parts[0] if len(parts) == 1 else say("list.and", first=", ".join(parts[:-1]), last=parts[-1])
+    return parts[0] if len(parts) == 1 else say.documents["list.and"].format(first=", ".join(parts[:-1]), last=parts[-1])

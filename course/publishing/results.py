@@ -16,6 +16,7 @@ from .files import atomic_path, neutralised
 RESULT_COLUMNS = ("trainee_id", "name", "quiz_points", "group_work_points", "essay_points", "completed_items",
                   "bonus_applied", "total", "certificate", "reason")
 RESULTS_ENCODING = "utf-8-sig"  # with a byte-order mark, so Excel shows accented names correctly
+BYTE_ORDER_MARK = "\ufeff"      # what utf-8-sig puts first
 
 
 @dataclass
