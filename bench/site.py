@@ -1,4 +1,4 @@
-"""Site budgets (DESIGN.md): build time vs a plain Material build, per language; module page weight; zip size.
+"""Site budgets (DESIGN.md): build time vs a plain Material build, per language; page first load; zip size.
 
 Run: .venv/bin/python bench/site.py   (or `make bench`). Prints figures and exits 1 if over budget.
 Times are ratios against a baseline measured in the same run, since these machines are noisy: wall time and the
@@ -25,7 +25,7 @@ from editions.languages import write_language_choice  # noqa: E402
 from editions.usb_zip import write_zip  # noqa: E402
 
 BUILD_RATIO_BUDGET = 1.5
-PAGE_BUDGET = 400 * 1024
+PAGE_BUDGET = 350 * 1024            # DESIGN: a page's first load, HTML + CSS + JS, search index excluded
 ZIP_BUDGET = 3 * 1024 * 1024          # DESIGN: zip of both languages
 RUNS = 5
 
@@ -78,13 +78,20 @@ def plain_project(dest: Path, lang: str = "en") -> Path:
     return dest / "mkdocs.yml"
 
 
-def page_weight(site: Path, page: Path) -> int:
-    """Bytes a first visit to `page` loads: the HTML, its stylesheets and scripts, the search worker."""
+def first_load(site: Path, page: Path) -> list[Path]:
+    """The files a first visit to `page` loads (HTML, its stylesheets and scripts, the search worker that
+    Material starts on every page), the search index excluded."""
     html = page.read_text(encoding="utf-8")
     refs = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"', html)
     files = {page} | {(page.parent / ref).resolve() for ref in refs}
     files |= set((site / "assets" / "javascripts" / "workers").glob("*.js"))
-    return sum(f.stat().st_size for f in files if f.is_file())
+    return sorted(f for f in files if f.is_file())
+
+
+def served_size(path: Path) -> int:
+    """Bytes sent for a file as the hosting guide serves it: its .gz copy (nginx gzip_static) if there is one."""
+    gz = path.with_name(path.name + ".gz")
+    return (gz if gz.is_file() else path).stat().st_size
 
 
 def load() -> str:
@@ -117,13 +124,16 @@ def main() -> int:
         for lang in LANGUAGES:
             ok &= compare_builds(tmp, lang, env)
 
+        # Every page, as the hosting guide serves it (what a weak link carries); the bytes on disk, which
+        # file:// reads from the zip, are printed beside.
         site = tmp / "ours-en"
-        modules = sorted((site / "modules").glob("*.html")) or sorted(site.glob("*.html"))
-        heaviest = max(modules, key=lambda p: page_weight(site, p))
-        weight = page_weight(site, heaviest)
-        print(f"heaviest module page first load: {heaviest.relative_to(site)} {weight / 1024:.0f} KB "
-              f"(budget {PAGE_BUDGET // 1024} KB, search index excluded)")
-        ok &= weight <= PAGE_BUDGET
+        pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+        weight = {p: sum(served_size(f) for f in first_load(site, p)) for p in pages}
+        heaviest = max(pages, key=weight.get)
+        on_disk = sum(f.stat().st_size for f in first_load(site, heaviest))
+        print(f"heaviest page first load: {heaviest.relative_to(site)} {weight[heaviest] / 1024:.0f} KB served "
+              f"(budget {PAGE_BUDGET // 1024} KB, search index excluded; {on_disk / 1024:.0f} KB on disk)")
+        ok &= weight[heaviest] <= PAGE_BUDGET
 
         # The zip `make site` ships: both languages, as just built, and the language choice.
         both = tmp / "both"

@@ -196,7 +196,9 @@ def on_page_content(html, page, config, files):
         "checklists": checklists,
         "quiz": {"key": quiz.group(1), "edition": quiz.group(2), "questions": len(_QUESTION.findall(html))}
         if quiz else None}
-    return expand_acronyms(html, _content().glossary)
+    glossary = files.get_file_from_path("glossary.md")
+    to_glossary = None if glossary is None or glossary is page.file else glossary.url_relative_to(page.file)
+    return expand_acronyms(html, _content().glossary, to_glossary)
 
 
 def course_data(course, config, page) -> dict:

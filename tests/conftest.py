@@ -129,6 +129,19 @@ class OfflinePage:
             route.abort()
 
 
+# course.css paints a focused link's full text (its ::after, or its <abbr>'s) at the foot of the screen.
+_AT_THE_FOOT = """link => {
+  const at = document.elementFromPoint(innerWidth / 2, innerHeight - 18);
+  const content = getComputedStyle(link.querySelector(':scope > abbr') || link, '::after').content;
+  return at && link.contains(at) && content !== 'none' ? JSON.parse(content) : '';
+}"""
+
+
+def shown_at_the_foot(link) -> str:
+    """The text painted at the foot of the screen for a link (a Playwright locator), or '' if none is."""
+    return link.evaluate(_AT_THE_FOOT)
+
+
 @pytest.fixture
 def offline(browser, tmp_path):
     """A fresh offline browser context (own storage) per test."""

@@ -140,6 +140,65 @@ def test_expansion_wraps_uses_in_text_and_leaves_code_and_markup_alone():
         '<h2>ECOWAS</h2><label>ILO</label><code>ECOWAS</code><script>var ILO = 1;</script><p>ECOWASX</p>')
 
 
+def test_the_first_use_that_can_hold_a_link_links_to_the_glossary_entry():
+    """Keyboard and touch users cannot hover an <abbr>: one link per acronym and page takes them to its entry."""
+    from course.content.glossary import Term, expand_acronyms
+
+    terms = (Term("International Labour Organization", "d", None, "ILO"),
+             Term("Memorandum of understanding", "d", None, "MOU"))
+    html = ('<p><a href="x.html">ILO</a> and <summary>MOUs</summary></p>'
+            '<p>ILO, MOUs and ILO again.</p>')
+    assert expand_acronyms(html, terms, "../glossary.html") == (
+        '<p><a href="x.html"><abbr title="International Labour Organization">ILO</abbr></a> and '
+        '<summary><abbr title="Memorandum of understanding">MOUs</abbr></summary></p>'
+        '<p><a class="course-term" href="../glossary.html#term-ilo">'
+        '<abbr title="International Labour Organization">ILO</abbr></a>, '
+        '<a class="course-term" href="../glossary.html#term-mou">'
+        '<abbr title="Memorandum of understanding">MOUs</abbr></a> and '
+        '<abbr title="International Labour Organization">ILO</abbr> again.</p>')
+
+
+def test_every_acronym_link_leads_to_its_entry_once_a_page(site, pages):
+    glossary = BeautifulSoup((site / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    terms = {t.anchor: t for t in load_glossary() if t.short}
+    problems, linked_pages = [], 0
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        links = soup.select("a.course-term")
+        linked_pages += bool(links)
+        targets = [link["href"].split("#")[1] for link in links]
+        if len(targets) != len(set(targets)):
+            problems.append(f"{path.relative_to(site)}: an acronym linked twice")
+        for link, target in zip(links, targets):
+            if not link["href"].endswith(f"glossary.html#{target}") or glossary.find(id=target) is None:
+                problems.append(f"{path.relative_to(site)}: {link['href']} is no glossary entry")
+            elif terms[target].term not in glossary.find(id=target).parent.get_text():
+                problems.append(f"{path.relative_to(site)}: {link['href']} does not show the expansion")
+    assert linked_pages > 20 and not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 320])
+def test_keyboard_and_touch_users_reach_an_acronyms_expansion(site, offline, width):
+    from conftest import shown_at_the_foot
+
+    terms = {t.short: t for t in load_glossary() if t.short}
+    page = offline.page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto((site / "modules" / "step-4.html").as_uri())
+    link = page.locator("a.course-term").first
+    short = link.inner_text()
+    term = terms.get(short) or terms[short.removesuffix("s")]
+    link.scroll_into_view_if_needed()
+    assert shown_at_the_foot(link) == ""
+    link.focus()
+    assert shown_at_the_foot(link) == term.term       # keyboard: on focus
+    link.click()                                       # touch: a tap opens the entry
+    page.wait_for_url(f"**/glossary.html#{term.anchor}")
+    assert term.term in page.locator(f"[id='{term.anchor}']").locator("xpath=..").inner_text()
+    assert not offline.blocked and not offline.errors
+
+
 def test_the_french_glossary_files_accented_terms_under_their_plain_letter(site_fr):
     """A French reader looks for « Égalité » under E, between D and F, as in a dictionary."""
     soup = BeautifulSoup((site_fr / "glossary.html").read_text(encoding="utf-8"), "html.parser")

@@ -69,34 +69,50 @@ def load_glossary(path: Path = Path(__file__).parent / "glossary.yml",
 # table of contents read as plain text) and form labels and buttons (controls keep a plain name).
 _KEEP = {"abbr", "code", "pre", "script", "style", "textarea", "title", "kbd",
          "h1", "h2", "h3", "h4", "h5", "h6", "label", "button", "option"}
+# Expanded but not linked: a link may not sit inside another link or a control.
+_NO_LINK = {"a", "summary"}
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 
 
-def expand_acronyms(html: str, terms: tuple[Term, ...]) -> str:
+def expand_acronyms(html: str, terms: tuple[Term, ...], glossary_url: str | None = None) -> str:
     """Wrap every use of a glossary acronym in the page's text in <abbr title="expansion">.
 
+    With `glossary_url` (the glossary page, relative to this page), each acronym's first use on the page
+    that can hold a link also links to its glossary entry: a keyboard or touch user reaches the
+    expansion there (and course.css shows it on keyboard focus), where a mouse user hovers the <abbr>.
     Works on rendered HTML, so quizzes and checklists (raw HTML in the Markdown) are covered too.
     """
-    titles = {escape(t.short, quote=False): escape(t.term) for t in terms if t.short}
-    if not titles:
+    by_short = {escape(t.short, quote=False): t for t in terms if t.short}
+    if not by_short:
         return html
-    names = "|".join(re.escape(s) for s in sorted(titles, key=len, reverse=True))
+    names = "|".join(re.escape(s) for s in sorted(by_short, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w&/-])({names})(s?)(?![\w/-]|&(?!amp;))")
-    out, kept = [], []
+    linked: set[str] = set()
+    out, kept, no_link = [], [], []
+
+    def wrap(m: re.Match) -> str:
+        term = by_short[m.group(1)]
+        abbr = f'<abbr title="{escape(term.term)}">{m.group(1)}{m.group(2)}</abbr>'
+        if glossary_url is None or no_link or term.short in linked:
+            return abbr
+        linked.add(term.short)
+        return f'<a class="course-term" href="{glossary_url}#{term.anchor}">{abbr}</a>'
+
     for part in _TAG.split(html):
         if part.startswith("<"):
             name = _TAG_NAME.match(part)
             tag = name.group(1).lower() if name else ""
-            if tag in _KEEP and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if tag in kept:
-                        kept.remove(tag)
-                else:
-                    kept.append(tag)
+            for tags, stack in ((_KEEP, kept), (_NO_LINK, no_link)):
+                if tag in tags and not part.endswith("/>"):
+                    if part.startswith("</"):
+                        if tag in stack:
+                            stack.remove(tag)
+                    else:
+                        stack.append(tag)
             out.append(part)
         elif kept or not part.strip():
             out.append(part)
         else:
-            out.append(pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}{m.group(2)}</abbr>', part))
+            out.append(pattern.sub(wrap, part))
     return "".join(out)

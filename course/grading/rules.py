@@ -126,4 +126,4 @@ def _reason(rules: Rules, certificate: str, completed: int, base: Decimal, bonus
 
 def both(say: Interface, parts: list[str]) -> str:
     """One or two parts of a reason, joined as the language joins the last two of a list ("a and b")."""
-    return parts[0] if len(parts) == 1 else say("list.and", first=", ".join(parts[:-1]), last=parts[-1])
+    return parts[0] if len(parts) == 1 else say.documents["list.and"].format(first=", ".join(parts[:-1]), last=parts[-1])
