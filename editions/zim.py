@@ -32,7 +32,8 @@ DESCRIPTIONS = {
     "fr": "Cours hors ligne de six semaines : politique de migration de main-d'œuvre (OIT)",
 }
 # Kiwix serves pages over http, so Material's search reads search_index.json; the .js copy is for file://.
-LEFT_OUT = {"search/search_index.js"}
+# Kiwix answers a missing page itself; the site's 404.html links from a web server's root (/en/…).
+LEFT_OUT = {"search/search_index.js", "404.html"}
 DESCRIPTION_LIMIT = 80          # the ZIM metadata rule zimcheck applies to Description
 
 
