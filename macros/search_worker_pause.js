@@ -3,7 +3,7 @@
  * queued seconds of answers nobody reads. The worker now answers once typing pauses, for the words typed last. */
 (function () {
   "use strict";
-  var PAUSE_MS = 200;                  // longer than between two keys of a quick typist, short enough not to wait
+  var PAUSE_MS = 100;                  // keys queued while a slow computer was busy arrive closer than this: one query
   var QUERY = 2;                       // the theme's message types: 0 set-up, 1 ready, 2 query, 3 result
   var latest = null;
   var timer = null;
