@@ -12,11 +12,12 @@ import shutil
 import sys
 from pathlib import Path
 
+from course.content.languages import LANGUAGES as NAMES
 from macros.precompress import precompress_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CHOICE = ROOT / "docs" / "index.html"
-LANGUAGES = ("en", "fr")
+LANGUAGES = tuple(NAMES)      # each has its own build: site/en/, site/fr/
 
 
 def write_language_choice(site: Path) -> Path:
