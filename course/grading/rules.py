@@ -50,6 +50,7 @@ class Rules:
     reasons: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     item_names: tuple[str, ...] = field(default=(), compare=False, repr=False)   # quiz 1, …, group work, essay
     done: tuple[str, ...] = field(default=(), compare=False, repr=False)         # by count: "5 of 8 items completed"
+    need: tuple[str, str] = field(default=("", ""), compare=False, repr=False)   # the two thresholds' points: "60", "30"
 
     @classmethod
     def of(cls, course: Course, words: Interface | None = None) -> Rules:
@@ -60,9 +61,10 @@ class Rules:
                       say("item.essay"))
         done = tuple(say("reason.done_some", completed=n, items=a.item_count) for n in range(a.item_count)) \
             + (say("reason.done_all", items=a.item_count),)
+        need = (number(c.achievement_min_points, say.lang), number(c.participation_min_points, say.lang))
         return cls(Decimal(str(a.points_per_correct)), a.item_count, Decimal(str(c.achievement_min_points)),
                    c.achievement_requires_all_items, Decimal(str(c.participation_min_points)),
-                   c.participation_min_items, say.lang, say, reasons, item_names, done)
+                   c.participation_min_items, say.lang, say, reasons, item_names, done, need)
 
 
 def decide(trainee: Trainee, rules: Rules) -> Result:
@@ -100,7 +102,7 @@ def _reason(rules: Rules, certificate: str, completed: int, base: Decimal, bonus
             missing: list[str]) -> str:
     """One line: the certificate, what earned it, and what is missing for the next one up."""
     text, lang = rules.reasons, rules.lang
-    done, points, need = rules.done[completed], number(base, lang), number(rules.achievement_points, lang)
+    done, points, need = rules.done[completed], number(base, lang), rules.need[0]
     if certificate == ACHIEVEMENT and not bonus_applied:
         return text["achievement"].format(done=done, base=points, need=need)
     if certificate == ACHIEVEMENT:
@@ -120,7 +122,7 @@ def _reason(rules: Rules, certificate: str, completed: int, base: Decimal, bonus
         lacking.append(text["lacking_min_items"].format(min=rules.participation_items, items=rules.items,
                                                         completed=completed))
     if base < rules.participation_points:
-        lacking.append(text["lacking_points"].format(need=number(rules.participation_points, lang), base=points))
+        lacking.append(text["lacking_points"].format(need=rules.need[1], base=points))
     return text["none"].format(lacking=both(rules.words, lacking))
 
 

@@ -201,27 +201,29 @@ class ScoreSheet:
 def read_trainees(sheet: ScoreSheet, problems: Problems) -> Iterator[Trainee]:
     """Stream the valid trainees of a score sheet; every problem goes to `problems`."""
     a, ix = sheet.course.assessment, sheet.index
-    quizzes = [(column, ix[column]) for column in quiz_columns(sheet.course)]
-    essay = [(c.column, ix[c.column], c.max_points) for c in a.essay_criteria]
+    essay = [c.column for c in a.essay_criteria]
+    # Every column read, in the order of Trainee's fields, with how its cell is read and the reader's limit.
+    columns = [("trainee_id", _trainee_id, ()), ("name", _name, ()),
+               *((column, _correct_answers, (a.quiz_questions,)) for column in quiz_columns(sheet.course)),
+               ("group_work", _points, (a.group_work_max,)),
+               *((c.column, _points, (c.max_points,)) for c in a.essay_criteria),
+               ("participation_bonus", _points, (a.bonus_max,)),
+               *([(LANGUAGE_COLUMN, _language, ())] if LANGUAGE_COLUMN in ix else [])]
+    readers = [(column, ix[column], read, limits) for column, read, limits in columns]
+    quizzes, criteria_at = slice(2, 2 + a.quiz_count), slice(3 + a.quiz_count, 3 + a.quiz_count + len(essay))
     first_row_of: dict[str, int] = {}
     for row, cells in sheet.rows(problems):
-        unreadable: set[str] = set()
-
-        def cell(column: str, index: int, read, *limits):
+        values, unreadable = [], set()
+        for column, index, read, limits in readers:
             try:
-                return read(cells[index], *limits)
+                values.append(read(cells[index], *limits))
             except ValueError as exc:
                 problems.add(sheet.name, row, column, str(exc))
                 unreadable.add(column)
-                return None
-
-        trainee_id = cell("trainee_id", ix["trainee_id"], _trainee_id)
-        name = cell("name", ix["name"], _name)
-        correct = tuple(cell(column, i, _correct_answers, a.quiz_questions) for column, i in quizzes)
-        group_work = cell("group_work", ix["group_work"], _points, a.group_work_max)
-        criteria = tuple(cell(column, i, _points, top) for column, i, top in essay)
-        bonus = cell("participation_bonus", ix["participation_bonus"], _points, a.bonus_max)
-        language = cell(LANGUAGE_COLUMN, ix[LANGUAGE_COLUMN], _language) if LANGUAGE_COLUMN in ix else None
+                values.append(None)
+        trainee_id, name, group_work = values[0], values[1], values[quizzes.stop]
+        correct, criteria, bonus = tuple(values[quizzes]), tuple(values[criteria_at]), values[criteria_at.stop]
+        language = values[-1] if LANGUAGE_COLUMN in ix else None
 
         if trainee_id in first_row_of:
             problems.add(sheet.name, row, "trainee_id",
@@ -235,7 +237,7 @@ def read_trainees(sheet: ScoreSheet, problems: Problems) -> Iterator[Trainee]:
         if not name and "name" not in unreadable:
             problems.add(sheet.name, row, "name", "is blank")
             unreadable.add("name")
-        blank = [column for (column, _, _), score in zip(essay, criteria) if score is None and column not in unreadable]
+        blank = [column for column, score in zip(essay, criteria) if score is None and column not in unreadable]
         if blank and len(blank) < len(essay):
             problems.add(sheet.name, row, blank[0], f"half-scored essay: {len(essay) - len(blank)} of {len(essay)} "
                                                     f"criteria scored (blank: {', '.join(blank)}); "
