@@ -7,6 +7,7 @@ import ast
 import json
 import re
 import string
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -51,8 +52,15 @@ def test_the_loader_gives_each_language(tmp_path):
 
 
 def test_numbers_are_written_the_french_way():
-    assert [number(x, "fr") for x in (0.5, 60, 1500, 2500, 12.25)] == ["0,5", "60", "1\u00a0500", "2\u00a0500", "12,25"]
-    assert [number(x, "en") for x in (0.5, 60.0, 1500)] == ["0.5", "60", "1,500"]
+    assert [number(x, "fr", grouped=True) for x in (0.5, 60, 1500, 2500, 12.25)] == \
+        ["0,5", "60", "1\u00a0500", "2\u00a0500", "12,25"]
+    assert [number(x, "en", grouped=True) for x in (0.5, 60.0, 1500)] == ["0.5", "60", "1,500"]
+
+
+def test_numbers_in_data_files_and_reasons_are_exact_and_not_grouped():
+    exact = (Decimal("57.50"), Decimal("60"), Decimal("1E-7"), Decimal("1E+3"), 7.5, 1500.5)
+    assert [number(x) for x in exact] == ["57.5", "60", "0.0000001", "1000", "7.5", "1500.5"]
+    assert [number(x, "fr") for x in exact] == ["57,5", "60", "0,0000001", "1000", "7,5", "1500,5"]
 
 
 @pytest.mark.parametrize("broken, message", [

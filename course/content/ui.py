@@ -35,11 +35,20 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def number(value: float | Decimal, lang: str) -> str:
-    """A number as `lang` writes it, exactly: no trailing zeros, thousands grouped (1,500 / 1 500; 0.5 / 0,5)."""
-    whole, _, fraction = f"{Decimal(str(value)):,f}".partition(".")
-    fraction = fraction.rstrip("0")
-    return whole.replace(",", THOUSANDS[lang]) + (DECIMAL[lang] + fraction if fraction else "")
+# How each language writes a number's decimal point and thousands separator, replacing Python's "." and ",".
+WRITTEN = {lang: str.maketrans({".": DECIMAL[lang], ",": THOUSANDS[lang]}) for lang in DECIMAL}
+
+
+def number(value: float | Decimal, lang: str = "en", *, grouped: bool = False) -> str:
+    """A number as `lang` writes it, exactly, with no trailing zeros or exponent: 57.5, 60, 0.25 (French 57,5).
+    `grouped` groups the thousands, as pages show them (1,500 / 1 500); data files and reasons do not."""
+    value = value if isinstance(value, Decimal) else Decimal(str(value))    # a float's shortest text: 7.5
+    text = format(value, ",f") if grouped else str(value)
+    if "E" in text:             # str() writes a very small or large number with an exponent: 1E-7
+        text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if DECIMAL[lang] == "." and not grouped else text.translate(WRITTEN[lang])
 
 
 def is_singular(value: float, lang: str) -> bool:
@@ -65,11 +74,11 @@ class Interface:
 
     def value(self, value) -> str:
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-            return number(value, self.lang)
+            return number(value, self.lang, grouped=True)
         return str(value)
 
     def number(self, value: float) -> str:
-        return number(value, self.lang)
+        return number(value, self.lang, grouped=True)
 
     def script_data(self) -> dict:
         """What the page scripts read (id="course-ui"): the texts and how to choose a plural."""

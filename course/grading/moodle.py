@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..content.definition import Course
-from ..content.ui import Interface
+from ..content.ui import Interface, number
 from ..content.yamlfile import Fields, load_yaml
 from ..errors import CourseError
 from .answers import AnswerFiles
 from .gradebook import Graded, graded
-from .numbers import number
 from .scoresheet import Problems, ScoreSheet, quiz_columns, sheet_columns
 from .tables import open_table
 

@@ -14,8 +14,7 @@ from functools import partial
 from typing import Callable
 
 from ..content.definition import Course
-from ..content.ui import Interface, load_ui
-from .numbers import number
+from ..content.ui import Interface, load_ui, number
 from .rules import ACHIEVEMENT, NONE, PARTICIPATION, Result, Rules, both, decide
 from .scoresheet import Trainee
 

@@ -11,8 +11,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..content.definition import ACHIEVEMENT, NONE, PARTICIPATION, Course
-from ..content.ui import Interface, load_ui
-from .numbers import number
+from ..content.ui import Interface, load_ui, number
 from .scoresheet import Trainee
 
 __all__ = ["ACHIEVEMENT", "NONE", "PARTICIPATION", "Result", "Rules", "decide"]

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..content.definition import Course
 from ..content.languages import LANGUAGES
 from ..errors import CourseError
-from .numbers import number
+from ..content.ui import number
 from .tables import Table, bad_bytes, open_table
 
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")

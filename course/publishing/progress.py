@@ -8,8 +8,7 @@ from typing import Iterable
 
 from ..content.definition import Course
 from ..content.languages import SOURCE
-from ..content.ui import load_ui
-from ..grading.numbers import number
+from ..content.ui import load_ui, number
 from ..grading.progress import Progress
 from .certificates import file_name
 from .files import atomic_folder

@@ -12,8 +12,7 @@ from html import escape
 from ..content.definition import ACHIEVEMENT, PARTICIPATION
 from ..grading.cohort import Cohort, CohortFigures, percent, two_decimals
 from ..grading.gradebook import Graded
-from ..content.ui import DECIMAL, Interface
-from ..grading.numbers import number
+from ..content.ui import DECIMAL, Interface, number
 from .wording import Wording
 
 _CSS = """

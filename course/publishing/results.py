@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from ..grading.gradebook import Graded
-from ..grading.numbers import number
+from ..content.ui import number
 from .files import atomic_path, neutralised
 
 RESULT_COLUMNS = ("trainee_id", "name", "quiz_points", "group_work_points", "essay_points", "completed_items",
