@@ -210,7 +210,7 @@ def read_trainees(sheet: ScoreSheet, problems: Problems) -> Iterator[Trainee]:
                ("participation_bonus", _points, (a.bonus_max,)),
                *([(LANGUAGE_COLUMN, _language, ())] if LANGUAGE_COLUMN in ix else [])]
     readers = [(column, ix[column], read, limits) for column, read, limits in columns]
-    quizzes, criteria_at = slice(2, 2 + a.quiz_count), slice(3 + a.quiz_count, 3 + a.quiz_count + len(essay))
+    q, e = a.quiz_count, len(essay)
     first_row_of: dict[str, int] = {}
     for row, cells in sheet.rows(problems):
         values, unreadable = [], set()
@@ -221,9 +221,13 @@ def read_trainees(sheet: ScoreSheet, problems: Problems) -> Iterator[Trainee]:
                 problems.add(sheet.name, row, column, str(exc))
                 unreadable.add(column)
                 values.append(None)
-        trainee_id, name, group_work = values[0], values[1], values[quizzes.stop]
-        correct, criteria, bonus = tuple(values[quizzes]), tuple(values[criteria_at]), values[criteria_at.stop]
-        language = values[-1] if LANGUAGE_COLUMN in ix else None
+        # In the order of `columns`: id, name, q quizzes, group work, e essay criteria, bonus, [language]
+        trainee_id, name = values[0], values[1]
+        correct = tuple(values[2:2 + q])
+        group_work = values[2 + q]
+        criteria = tuple(values[3 + q:3 + q + e])
+        bonus = values[3 + q + e]
+        language = values[4 + q + e] if LANGUAGE_COLUMN in ix else None
 
         if trainee_id in first_row_of:
             problems.add(sheet.name, row, "trainee_id",
