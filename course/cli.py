@@ -61,7 +61,7 @@ def grading_options(command):
                            help="For a CSV file that is not UTF-8: its encoding, e.g. cp1252 or mac-roman "
                                 "(default: UTF-8, or found when it can be told for sure).")(command)
     command = click.option("--lang", "lang", type=click.Choice(list(LANGUAGES)), default=SOURCE, show_default=True,
-                           help="The language of the reasons, certificates and progress pages; a 'language' column "
+                           help="The language of the reasons, certificates, progress pages and their index; a 'language' column "
                                 "in SCORES (en or fr) chooses it per trainee for certificates and pages.")(command)
     return click.argument("scores", metavar="SCORES", type=click.Path(path_type=Path))(command)
 

@@ -110,3 +110,23 @@ def test_a_french_certificate_prints_on_one_a4_page_with_its_accents(tmp_path, o
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
     assert offline.blocked == [] and offline.errors == []
+
+
+@pytest.mark.parametrize("command, folder, english_headings", [
+    ("certificates", "certs", ["Certificates issued", "Trainee ID", "Verification code"]),
+    ("progress", "progress", ["Trainees and what they still need", "Trainee ID", "Achievement"])])
+def test_the_tutors_index_is_in_the_language_the_command_is_given(tmp_path, command, folder, english_headings):
+    scores = write_sheet(tmp_path / "scores.csv", [row("A1", name="Élodie Ngoué"), row("P1", essay=None)])
+    for lang in ("fr", "en"):
+        out = tmp_path / f"{folder}-{lang}"
+        assert run(command, scores, "--lang", lang, "-o", out).exit_code == 0
+        page = (out / "index.html").read_text(encoding="utf-8")
+        text = re.sub(r"<[^>]+>", " ", page)
+        assert f'<html lang="{lang}">' in page and "Élodie Ngoué" in page
+        if lang == "fr":
+            assert "Identifiant de participant" in text and "édition" in text
+            assert [words for words in english_headings if words in text] == []
+            if command == "progress":
+                assert f"acquise{NBSP}:" in text
+        else:
+            assert [words for words in english_headings if words not in text] == []

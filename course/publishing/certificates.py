@@ -14,7 +14,7 @@ from typing import Iterable
 
 import segno
 
-from ..content.definition import ACHIEVEMENT, PARTICIPATION, Course
+from ..content.definition import ACHIEVEMENT, PARTICIPATION
 from ..content.languages import SOURCE
 from ..grading.gradebook import Graded
 from .files import atomic_folder
@@ -101,27 +101,29 @@ def write_certificates(grades: Iterable[Graded], wordings: Wordings, folder: Pat
             (tmp / name_of_file).write_text(render_certificate(wordings(g.trainee.language), tid, name, cert, code),
                                              encoding="utf-8")
             issued.append(Issued(tid, name, cert, code, name_of_file))
-        (tmp / "index.html").write_text(render_index(course, issued), encoding="utf-8")
+        (tmp / "index.html").write_text(render_index(wordings(), issued), encoding="utf-8")
     return issued
 
 
-def render_index(course: Course, issued: list[Issued]) -> str:
-    e = course.edition
-    title = f"Certificates: {course.title}, edition {e.id}"
+def render_index(wording: Wording, issued: list[Issued]) -> str:
+    """The tutor's list of the certificates issued, in the language the command was given."""
+    course, say, label = wording.course, wording.words, wording.course.certificates.label
+    title = say("index.certificates_title", course=course.title, edition=course.edition.id)
     rows = "".join(f'<tr><th scope="row">{escape(i.trainee_id)}</th><td><a href="{escape(i.file)}">'
-                   f"{escape(i.name)}</a></td><td>{escape(course.certificates.label(i.certificate))}</td><td>{i.code}</td></tr>"
+                   f"{escape(i.name)}</a></td><td>{escape(label(i.certificate))}</td><td>{i.code}</td></tr>"
                    for i in issued)
     counts = {c: sum(1 for i in issued if i.certificate == c) for c in ISSUED}
+    counted = say("index.certificates_count", achievement=label(ACHIEVEMENT), achieved=counts[ACHIEVEMENT],
+                  participation=label(PARTICIPATION), participated=counts[PARTICIPATION])
+    headings = "".join(f'<th scope="col">{escape(say(key))}</th>'
+                       for key in ("index.trainee_id", "index.name", "index.certificate", "index.code"))
     return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>", f'<html lang="{wording.lang}">', "<head>", '<meta charset="utf-8">',
         f"<title>{escape(title)}</title>",
         "<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem}table{border-collapse:collapse}"
         "th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:left}th{background:#eef2f7}</style>",
         "</head>", "<body>", "<main>", f"<h1>{escape(title)}</h1>",
-        f"<p>{escape(course.certificates.label(ACHIEVEMENT))}: {counts[ACHIEVEMENT]}. "
-        f"{escape(course.certificates.label(PARTICIPATION))}: {counts[PARTICIPATION]}. "
-        "Open one and print it from the browser (A4, landscape).</p>",
-        "<table><caption>Certificates issued</caption><thead><tr><th scope=\"col\">Trainee ID</th>"
-        "<th scope=\"col\">Name</th><th scope=\"col\">Certificate</th><th scope=\"col\">Verification code</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>",
+        f"<p>{escape(counted)}</p>",
+        f"<table><caption>{escape(say('index.certificates_caption'))}</caption><thead><tr>{headings}</tr></thead>"
+        f"<tbody>{rows}</tbody></table>",
         "</main>", "</body>", "</html>", ""])

@@ -6,9 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import Iterable
 
-from ..content.definition import Course
-from ..content.languages import SOURCE
-from ..content.ui import load_ui, number
+from ..content.ui import number
 from ..grading.progress import Progress
 from .certificates import file_name
 from .files import atomic_folder
@@ -56,17 +54,18 @@ def render_progress(p: Progress, wording: Wording) -> str:
     return "\n".join(out)
 
 
-def render_index(pages: list[tuple[Progress, str]], course: Course, scores: str) -> str:
-    """The tutor's index of every trainee's page (in English: the tutors' guide is)."""
-    say = load_ui()                 # the tutor's index is in English, like the tutors' guide
-    title = f"What each trainee still needs: {course.title}, edition {course.edition.id}"
+def render_index(pages: list[tuple[Progress, str]], wording: Wording, scores: str) -> str:
+    """The tutor's index of every trainee's page, in the language the command was given."""
+    course, say = wording.course, wording.words
+    title = say("index.progress_title", course=course.title, edition=course.edition.id)
     rows = [[escape(p.trainee.trainee_id), f'<a href="{escape(page)}">{escape(p.trainee.name)}</a>',
-             *(escape(f"{say(f'progress.state.{o.state}')}: {o.reason}") for o in p.outlooks)] for p, page in pages]
-    return "\n".join(_head(title, "en") + [
+             *(escape(say("index.outlook", state=say(f"progress.state.{o.state}"), reason=o.reason)) for o in p.outlooks)]
+            for p, page in pages]
+    return "\n".join(_head(title, wording.lang) + [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="sub">From {escape(scores)}. One page per trainee, to send as it is.</p>',
-        _table("Trainees and what they still need", ["Trainee ID", "Name", "Achievement", "Participation"], rows,
-               numeric=set()),
+        f'<p class="sub">{escape(say("index.progress_from", scores=scores))}</p>',
+        _table(say("index.progress_caption"), [say("index.trainee_id"), say("index.name"), say("cert.achievement"),
+                                               say("cert.participation")], rows, numeric=set()),
         "</main>", "</body>", "</html>", ""])
 
 
@@ -79,5 +78,5 @@ def write_progress(progress: Iterable[Progress], wordings: Wordings, out: Path, 
             page = file_name(p.trainee.trainee_id, f"row{p.trainee.row}")
             (folder / page).write_text(render_progress(p, wordings(p.trainee.language)), encoding="utf-8")
             pages.append((p, page))
-        (folder / "index.html").write_text(render_index(pages, wordings(SOURCE).course, scores), encoding="utf-8")
+        (folder / "index.html").write_text(render_index(pages, wordings(), scores), encoding="utf-8")
     return len(pages)
